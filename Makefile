@@ -1,0 +1,59 @@
+# Two commands for a newcomer: `make book` and `make test`. Each sets up what it lacks.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONHASHSEED := 0
+
+.PHONY: book test unit nbval execute sync check-sync data system venv clean help
+
+help:
+	@echo "make book     - build the HTML book into _build/html (from the stored notebook outputs)"
+	@echo "make test     - unit tests, pairing check, and nbval over every notebook (COURSE_MODE=quick)"
+	@echo "make sync     - sync lessons_py/*.py into book/*.ipynb (jupytext)"
+	@echo "make execute  - re-run every notebook in COURSE_MODE=full and store the outputs"
+
+# System packages first (python3-venv may be among them); the script only checks when all are there.
+system:
+	@PYTHON=$(PYTHON) bash scripts/system-packages.sh
+
+# Reinstalled only when requirements.txt or pyproject.toml change.
+$(STAMP): requirements.txt pyproject.toml | system
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
+	@touch $@
+
+venv: $(STAMP)
+
+data: venv
+	$(BIN)/python -m helpers.data
+
+book: data
+	rm -rf _build/html/reports
+	$(BIN)/jupyter-book build . -W --keep-going --builder html
+	@echo "Book: _build/html/index.html"
+
+sync: venv
+	$(BIN)/jupytext --sync lessons_py/*.py
+
+check-sync: venv
+	$(BIN)/python -m pytest -q tests/test_notebooks.py
+
+unit: data
+	$(BIN)/python -m pytest -q tests
+
+nbval: data
+	COURSE_MODE=quick $(BIN)/python -m pytest -q --nbval --nbval-current-env book
+
+test: data
+	$(BIN)/python -m pytest tests
+	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
+
+execute: data
+	COURSE_MODE=full $(BIN)/python scripts/execute.py $(NOTEBOOKS)
+
+clean:
+	rm -rf _build models

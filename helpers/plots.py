@@ -1,0 +1,199 @@
+"""Figures of the course. Importing this module sets a Korean font once, so class names never render as boxes."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib import font_manager
+
+from helpers.data import CLASS_NAMES_KO
+from helpers.messages import bilingual
+from helpers.validation import check_images, check_labels, check_probabilities, check_same_length
+
+KOREAN_FONT = "NanumGothic"
+RIGHT_COLOUR = "tab:blue"
+WRONG_COLOUR = "tab:red"
+
+
+def use_korean_font() -> str:
+    """Register NanumGothic from koreanize-matplotlib's package data and make it the default font.
+
+    The font files are used directly: importing koreanize_matplotlib itself pulls in the deprecated distutils.
+    """
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    fonts = sorted(Path(spec.submodule_search_locations[0], "fonts").glob("NanumGothic*.ttf")) if spec else []
+    if not fonts:
+        raise RuntimeError(
+            bilingual(
+                "한글 글꼴(NanumGothic)을 찾지 못했습니다: pip install koreanize-matplotlib",
+                "The Korean font NanumGothic was not found: pip install koreanize-matplotlib",
+            )
+        )
+    for path in fonts:
+        font_manager.fontManager.addfont(str(path))
+    matplotlib.rcParams["font.family"] = KOREAN_FONT
+    matplotlib.rcParams["axes.unicode_minus"] = False  # NanumGothic has no U+2212 minus sign
+    return KOREAN_FONT
+
+
+use_korean_font()
+
+
+def _grey(image: np.ndarray) -> np.ndarray:
+    return image.reshape(image.shape[0], image.shape[1])
+
+
+def plot_samples(images, labels, count: int = 10, columns: int = 10):
+    """The first `count` images with their Korean class names."""
+    images = check_images(images, "images")
+    labels = check_labels(labels, "labels")
+    check_same_length(images, labels)
+    count = min(count, len(images))
+    rows = -(-count // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(columns * 1.1, rows * 1.35), squeeze=False)
+    for index, axis in enumerate(axes.flat):
+        axis.axis("off")
+        if index < count:
+            axis.imshow(_grey(images[index]), cmap="gray_r")
+            axis.set_title(CLASS_NAMES_KO[labels[index]], fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+HISTORY_LABELS = {"loss": "훈련 손실", "accuracy": "훈련 정확도", "val_loss": "검증 손실", "val_accuracy": "검증 정확도"}
+
+
+def plot_history(history):
+    """The seeds' plot: every curve of `history` (a dict or a Keras `History`), y from 0 to 1, with a grid."""
+    import pandas as pd
+
+    history = getattr(history, "history", history)
+    if not isinstance(history, dict) or "loss" not in history:
+        raise TypeError(
+            bilingual(
+                "history 는 model.fit() 이 돌려준 History 또는 그 .history 사전이어야 합니다.",
+                "history must be the History returned by model.fit() or its .history dict.",
+            )
+        )
+    frame = pd.DataFrame(history).rename(columns=HISTORY_LABELS)
+    frame.index = np.arange(1, len(frame) + 1)
+    axis = frame.plot(figsize=(8, 5), marker="o")
+    axis.grid(True)
+    axis.set_ylim(0, 1)
+    axis.set_xlabel("에포크")
+    axis.set_xticks(frame.index)
+    return axis.figure
+
+
+def check_graphviz() -> None:
+    """plot_model needs pydot and Graphviz's `dot`; inside Jupyter Keras would only print and draw nothing."""
+    if importlib.util.find_spec("pydot") is None:
+        raise RuntimeError(
+            bilingual("모델 그림을 그리려면 pydot 이 필요합니다: pip install pydot",
+                      "plot_model needs pydot: pip install pydot")
+        )
+    if shutil.which("dot") is None:
+        raise RuntimeError(
+            bilingual(
+                "모델 그림을 그리려면 Graphviz 의 dot 프로그램이 필요합니다: sudo apt-get install graphviz "
+                "(Colab 에는 이미 있습니다)",
+                "plot_model needs Graphviz's dot program: sudo apt-get install graphviz (Colab has it).",
+            )
+        )
+
+
+def plot_model_diagram(model, to_file="model.png", dpi: int = 72):
+    """`keras.utils.plot_model(show_shapes=True)` that fails loudly instead of silently drawing nothing."""
+    import keras
+
+    check_graphviz()
+    to_file = Path(to_file)
+    if to_file.suffix != ".png":
+        raise ValueError(bilingual(f"그림 파일 이름은 .png 로 끝나야 합니다. 받은 이름: {to_file.name!r}",
+                                   f"The diagram file name must end in .png, got {to_file.name!r}."))
+    image = keras.utils.plot_model(model, to_file=str(to_file), show_shapes=True, show_layer_names=True, dpi=dpi)
+    if image is None or not to_file.is_file():
+        raise RuntimeError(bilingual(f"모델 그림을 만들지 못했습니다: {to_file}", f"plot_model wrote no file: {to_file}"))
+    return image
+
+
+def _probability_bars(axis, probabilities: np.ndarray, true_label: int | None) -> None:
+    predicted = int(probabilities.argmax())
+    colours = ["lightgray"] * len(probabilities)
+    colours[predicted] = RIGHT_COLOUR if true_label in (None, predicted) else WRONG_COLOUR
+    if true_label is not None and true_label != predicted:
+        colours[true_label] = RIGHT_COLOUR
+    axis.barh(np.arange(len(probabilities)), probabilities, color=colours)
+    axis.set_yticks(np.arange(len(probabilities)), CLASS_NAMES_KO)
+    axis.invert_yaxis()
+    axis.set_xlim(0, 1)
+    axis.set_xlabel("확률")
+
+
+def plot_prediction(image, probabilities, true_label: int | None = None):
+    """One image beside its ten class probabilities; a wrong guess is red, the true class blue."""
+    image = check_images(np.asarray(image)[None] if np.ndim(image) in (2, 3) else image, "image")[0]
+    probabilities = check_probabilities(np.asarray(probabilities).reshape(1, -1), "probabilities")[0]
+    if true_label is not None:
+        true_label = int(check_labels(np.array([true_label]), "true_label")[0])
+    predicted = int(probabilities.argmax())
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.2), gridspec_kw={"width_ratios": [1, 1.6]})
+    left.imshow(_grey(image), cmap="gray_r")
+    left.axis("off")
+    title = f"예측: {CLASS_NAMES_KO[predicted]} ({probabilities[predicted]:.0%})"
+    if true_label is not None:
+        title += f"\n정답: {CLASS_NAMES_KO[true_label]}"
+    left.set_title(title, color=RIGHT_COLOUR if true_label in (None, predicted) else WRONG_COLOUR)
+    _probability_bars(right, probabilities, true_label)
+    fig.tight_layout()
+    return fig
+
+
+def plot_confusion(matrix, normalize: bool = True):
+    """The confusion matrix with Korean class names; rows are true classes, columns predictions."""
+    matrix = np.asarray(matrix)
+    if matrix.shape != (len(CLASS_NAMES_KO),) * 2:
+        raise ValueError(bilingual(f"혼동 행렬은 (10, 10) 모양이어야 합니다. 받은 모양: {matrix.shape}",
+                                   f"The confusion matrix must be (10, 10), got {matrix.shape}."))
+    shown = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1) if normalize else matrix
+    fig, axis = plt.subplots(figsize=(7.5, 6.5))
+    image = axis.imshow(shown, cmap="Blues")
+    ticks = np.arange(len(CLASS_NAMES_KO))
+    axis.set_xticks(ticks, CLASS_NAMES_KO, rotation=45, ha="right")
+    axis.set_yticks(ticks, CLASS_NAMES_KO)
+    axis.set_xlabel("예측한 클래스")
+    axis.set_ylabel("실제 클래스")
+    threshold = shown.max() / 2
+    for row in ticks:
+        for column in ticks:
+            text = f"{shown[row, column]:.2f}" if normalize else str(matrix[row, column])
+            axis.text(column, row, text, ha="center", va="center", fontsize=7,
+                      color="white" if shown[row, column] > threshold else "black")
+    fig.colorbar(image, ax=axis, fraction=0.046)
+    fig.tight_layout()
+    return fig
+
+
+def plot_mistakes(images, true_labels, predicted_labels, count: int = 12, columns: int = 6):
+    """A gallery of misclassified images: title 'predicted (true)'."""
+    images = check_images(images, "images")
+    true_labels = check_labels(true_labels, "true_labels")
+    predicted_labels = check_labels(predicted_labels, "predicted_labels")
+    check_same_length(images, true_labels)
+    check_same_length(images, predicted_labels)
+    wrong = np.flatnonzero(true_labels != predicted_labels)[:count]
+    rows = max(1, -(-len(wrong) // columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(columns * 1.6, rows * 1.9), squeeze=False)
+    for axis in axes.flat:
+        axis.axis("off")
+    for axis, index in zip(axes.flat, wrong):
+        axis.imshow(_grey(images[index]), cmap="gray_r")
+        axis.set_title(f"{CLASS_NAMES_KO[predicted_labels[index]]}\n(정답 {CLASS_NAMES_KO[true_labels[index]]})",
+                       fontsize=8, color=WRONG_COLOUR)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,91 @@
+"""Build the whole book as `make book` does (warnings are errors) and check what a reader will see."""
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = sorted(p.stem for p in (ROOT / "book").glob("*.ipynb"))
+
+
+class Images(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.sources, self.links = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "img" and attrs.get("src"):
+            self.sources.append(attrs["src"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory):
+    out = tmp_path_factory.mktemp("book")
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run(
+        [str(jupyter_book), "build", str(ROOT), "-W", "--keep-going", "--builder", "html", "--path-output", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "html"
+
+
+def page(html, name):
+    parser = Images()
+    text = (html / "book" / f"{name}.html").read_text(encoding="utf-8")
+    parser.feed(text)
+    return text, parser
+
+
+def pngs_on(html, name):
+    _, parser = page(html, name)
+    found = []
+    for source in parser.sources:
+        target = (html / "book" / source).resolve()
+        if source.endswith(".png"):
+            assert target.is_file() and target.stat().st_size > 0, f"{name}: broken image {source}"
+            found.append(target)
+    return found
+
+
+def test_index_and_language(html):
+    assert (html / "index.html").is_file()
+    text, _ = page(html, "intro")
+    assert '<html lang="ko"' in text
+
+
+def test_every_lesson_page_is_built(html):
+    for name in LESSONS:
+        assert (html / "book" / f"{name}.html").is_file(), name
+
+
+def test_model_diagram_is_on_lesson_5(html):
+    assert len(pngs_on(html, "05_build_model")) >= 1
+
+
+def test_history_plot_is_on_lesson_6(html):
+    assert len(pngs_on(html, "06_compile_and_train")) >= 1
+
+
+def test_every_figure_of_every_lesson_is_built(html):
+    for name in LESSONS:
+        notebook = (ROOT / "book" / f"{name}.ipynb").read_text(encoding="utf-8")
+        stored = notebook.count('"image/png"')
+        assert len(pngs_on(html, name)) >= stored, f"{name}: {stored} figures stored, fewer shown"
+
+
+def test_colab_button_opens_the_lesson_notebook(html):
+    url = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
+    repo = url.removeprefix("https://github.com/")
+    for name in LESSONS:
+        _, parser = page(html, name)
+        colab = [link for link in parser.links if "colab.research.google.com" in link]
+        assert colab == [f"https://colab.research.google.com/github/{repo}/blob/main/book/{name}.ipynb"], colab

@@ -1,0 +1,44 @@
+import pytest
+
+import helpers
+
+
+def test_seed_model_has_333526_parameters_and_the_seed_shapes():
+    model = helpers.build_cnn()
+    assert model.count_params() == 333_526
+    shapes = [tuple(layer.output.shape[1:]) for layer in model.layers]
+    assert shapes == [(28, 28, 32), (14, 14, 32), (14, 14, 64), (7, 7, 64), (3136,), (100,), (100,), (10,)]
+    assert [layer.count_params() for layer in model.layers] == [320, 0, 18_496, 0, 0, 313_700, 0, 1_010]
+    assert model.layers[-1].activation.__name__ == "softmax"
+
+
+def test_build_cnn_parameters_change_the_network():
+    model = helpers.build_cnn(filters=(8,), kernel_size=5, dense_units=16, dropout=0.0, num_classes=3)
+    assert tuple(model.layers[-1].output.shape) == (None, 3)
+    assert model.get_layer("conv1").kernel.shape == (5, 5, 1, 8)
+    # one conv block: 28→14, so the dense layer sees 14·14·8 inputs
+    assert model.get_layer("hidden").kernel.shape == (14 * 14 * 8, 16)
+
+
+@pytest.mark.parametrize(
+    "kwargs, word",
+    [
+        ({"dropout": 4}, "dropout"),  # the seeds' Dropout(0,4) typo, read as a rate
+        ({"dropout": 1.0}, "dropout"),
+        ({"filters": ()}, "filters"),
+        ({"filters": (32, 0)}, "filters"),
+        ({"kernel_size": 0}, "kernel_size"),
+        ({"dense_units": 2.5}, "dense_units"),
+        ({"input_shape": (28, 28)}, "input_shape"),
+        ({"num_classes": -1}, "num_classes"),
+    ],
+)
+def test_build_cnn_rejects_bad_arguments(kwargs, word):
+    with pytest.raises(ValueError, match=word):
+        helpers.build_cnn(**kwargs)
+
+
+def test_summary_text_is_plain_and_complete():
+    text = helpers.summary_text(helpers.build_cnn())
+    assert "\x1b[" not in text
+    assert "Total params: 333,526" in text and "(None, 7, 7, 64)" in text

@@ -1,0 +1,87 @@
+"""The lessons as files: pairs in sync, executed top to bottom, readable outputs, the course's structure."""
+
+import json
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "lessons_py").glob("*.py"))
+NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
+ids = [path.stem for path in SOURCES]
+
+
+def cells(notebook):
+    return [(c.cell_type, c.source.strip(), tuple(c.metadata.get("tags", []))) for c in notebook.cells]
+
+
+def code_cells(path):
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def test_every_source_has_its_notebook_and_back():
+    assert [p.stem for p in SOURCES] == [p.stem for p in NOTEBOOKS]
+    assert SOURCES, "no lessons found"
+
+
+def test_toc_lists_every_page_and_only_existing_ones():
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    entries = re.findall(r"file:\s*book/(\S+)", toc)
+    for stem in [p.stem for p in NOTEBOOKS]:
+        assert stem in entries, f"book/{stem}.ipynb is not in _toc.yml"
+    for entry in entries:
+        assert list((ROOT / "book").glob(f"{entry}.*")), f"_toc.yml names a missing page book/{entry}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=ids)
+def test_pair_is_in_sync(source):
+    notebook = ROOT / "book" / f"{source.stem}.ipynb"
+    assert cells(jupytext.read(source)) == cells(nbformat.read(notebook, as_version=4)), (
+        f"{source.name} and {notebook.name} differ: run `make sync`, then `make execute`"
+    )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=ids)
+def test_executed_top_to_bottom_in_one_run(notebook):
+    counts = [c.execution_count for c in code_cells(notebook)]
+    assert counts == list(range(1, len(counts) + 1)), f"{notebook.name}: run `make execute`"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=ids)
+def test_outputs_are_readable(notebook):
+    for cell in code_cells(notebook):
+        for output in cell.outputs:
+            assert output.output_type != "error" or "raises-exception" in cell.metadata.get("tags", []), (
+                f"{notebook.name}: an unexpected error is stored:\n{cell.source}"
+            )
+            text = output.get("text", "") + output.get("data", {}).get("text/plain", "")
+            assert "\x1b[" not in text, f"{notebook.name}: ANSI codes in an output of:\n{cell.source}"
+            assert output.get("name") != "stderr", f"{notebook.name}: stderr stored: {text[:200]!r}"
+            assert "Warning" not in text and "Glyph" not in text, f"{notebook.name}: {text[:200]!r}"
+            assert not re.search(r"<Figure size", text), f"{notebook.name}: a figure repr; end with plt.show()"
+
+
+def repository_url():
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=ids)
+def test_first_code_cell_sets_up_colab_from_this_repository(notebook):
+    first = code_cells(notebook)[0]
+    assert f"git+{repository_url()}" in first.source
+    assert "remove-cell" in first.metadata.get("tags", [])
+    assert first.outputs == []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=ids)
+def test_lesson_structure(source):
+    text = source.read_text(encoding="utf-8")
+    assert "## 이 장의 목표" in text and "## 정리" in text and "## 연습 문제" in text
+    assert text.count("{admonition} 연습") >= 2, "at least two exercises"
+    assert text.count(":class: dropdown") >= text.count("{admonition} 연습"), "every exercise has a hidden solution"
+    assert "glossary.md" in text
+    assert "model.summary()" not in re.sub(r"#.*", "", text), "use helpers.print_summary (ANSI codes)"

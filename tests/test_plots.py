@@ -1,0 +1,100 @@
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import helpers
+from helpers import plots
+
+
+def draw_without_warnings(fig):
+    """Rendering is where a missing glyph shows up, as a UserWarning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.canvas.draw()
+    plt.close(fig)
+
+
+def texts_of(fig):
+    return [t.get_text() for ax in fig.axes for t in [ax.title, *ax.get_yticklabels(), *ax.get_xticklabels()]]
+
+
+def test_korean_font_is_the_default():
+    assert matplotlib.rcParams["font.family"] == ["NanumGothic"]
+
+
+def test_sample_grid_draws_korean_names(splits):
+    fig = plots.plot_samples(splits.x_train, splits.y_train, count=10)
+    names = [helpers.CLASS_NAMES_KO[label] for label in splits.y_train[:10]]
+    assert [ax.get_title() for ax in fig.axes[:10]] == names
+    draw_without_warnings(fig)
+
+
+def test_history_plot(quick_run):
+    fig = plots.plot_history(quick_run.history)
+    axis = fig.axes[0]
+    assert axis.get_ylim() == (0.0, 1.0)
+    assert {line.get_label() for line in axis.get_lines()} == {"훈련 손실", "훈련 정확도", "검증 손실", "검증 정확도"}
+    draw_without_warnings(fig)
+    with pytest.raises(TypeError, match="History"):
+        plots.plot_history([0.1, 0.2])
+
+
+def test_prediction_plot_colours_wrong_guesses_red(quick_run, splits):
+    probabilities = helpers.predict_proba(quick_run.model, splits.x_test[:1])[0]
+    predicted = int(probabilities.argmax())
+    wrong_label = (predicted + 1) % 10
+    fig = plots.plot_prediction(splits.x_test[0], probabilities, true_label=wrong_label)
+    bars = fig.axes[1].patches
+    assert matplotlib.colors.same_color(bars[predicted].get_facecolor(), plots.WRONG_COLOUR)
+    assert matplotlib.colors.same_color(bars[wrong_label].get_facecolor(), plots.RIGHT_COLOUR)
+    assert "앵클 부츠" in texts_of(fig)
+    draw_without_warnings(fig)
+    with pytest.raises(ValueError, match="확률"):
+        plots.plot_prediction(splits.x_test[0], np.ones(10))
+
+
+def test_confusion_plot(quick_run, splits):
+    matrix = helpers.confusion(splits.y_test[:200], helpers.predict_labels(quick_run.model, splits.x_test[:200]))
+    fig = plots.plot_confusion(matrix)
+    assert "실제 클래스" == fig.axes[0].get_ylabel()
+    draw_without_warnings(fig)
+    with pytest.raises(ValueError, match=r"\(10, 10\)"):
+        plots.plot_confusion(np.zeros((3, 3)))
+
+
+def test_mistake_gallery(splits):
+    predicted = (splits.y_test[:30] + 1) % 10
+    fig = plots.plot_mistakes(splits.x_test[:30], splits.y_test[:30], predicted, count=6)
+    assert sum(bool(ax.get_title()) for ax in fig.axes) == 6
+    draw_without_warnings(fig)
+
+
+def test_plot_model_writes_a_png(tmp_path):
+    target = tmp_path / "model.png"
+    image = plots.plot_model_diagram(helpers.build_cnn(), target)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert image is not None
+
+
+def test_plot_model_without_graphviz_fails_loudly(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` on an empty PATH
+    with pytest.raises(RuntimeError, match="graphviz"):
+        plots.plot_model_diagram(helpers.build_cnn(), tmp_path / "model.png")
+    assert not (tmp_path / "model.png").exists()
+
+
+def test_plot_model_without_pydot_fails_loudly(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pydot", None)  # import pydot now raises ImportError
+    real_find_spec = plots.importlib.util.find_spec
+    monkeypatch.setattr(plots.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "pydot" else real_find_spec(name, *a))
+    with pytest.raises(RuntimeError, match="pip install pydot"):
+        plots.plot_model_diagram(helpers.build_cnn(), tmp_path / "model.png")
