@@ -6,6 +6,7 @@
 | 05 모델 만들기 | `build_cnn`, `print_summary`, `plots.plot_model_diagram` |
 | 06 컴파일과 훈련 | `compile_model`, `make_callbacks`, `train_or_load`, `plots.plot_history` |
 | 07 평가와 예측 | `evaluate_model`, `predict_labels`, `confusion`, `plots.plot_prediction`, `plots.plot_confusion` |
+| 10 부록: 더 강한 모델 | `build_strong_cnn`, `Recipe` |
 """
 
 import os
@@ -25,13 +26,16 @@ from helpers.data import (
     scale_images,
     split_train_val,
 )
+from helpers.glue import glue
 from helpers.evaluation import confusion, evaluate_model, per_class_accuracy, predict_labels, predict_proba
-from helpers.model import build_cnn, print_summary, summary_text
+from helpers.model import build_cnn, build_strong_cnn, print_summary, summary_text
 from helpers.training import (
+    Recipe,
     RunMode,
     compile_model,
     get_run_mode,
     make_callbacks,
+    pick_strategy,
     seed_everything,
     train_or_load,
 )
@@ -40,18 +44,22 @@ __all__ = [
     "CLASS_NAMES_EN",
     "CLASS_NAMES_KO",
     "DataSplits",
+    "Recipe",
     "RunMode",
     "build_cnn",
+    "build_strong_cnn",
     "class_name",
     "compile_model",
     "confusion",
     "ensure_keras_cache",
     "evaluate_model",
     "get_run_mode",
+    "glue",
     "load_fashion_mnist",
     "load_splits",
     "make_callbacks",
     "per_class_accuracy",
+    "pick_strategy",
     "predict_labels",
     "print_summary",
     "predict_proba",

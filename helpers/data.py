@@ -219,7 +219,3 @@ def class_name(label, lang: str = "ko") -> str:
         raise ValueError(bilingual(f"클래스 번호는 0~{NUM_CLASSES - 1} 이어야 합니다. 받은 값: {label}",
                                    f"A class index must be in 0..{NUM_CLASSES - 1}, got {label}."))
     return names[lang][int(label)]
-
-
-if __name__ == "__main__":  # `python -m helpers.data`: what `make data` runs
-    print(f"Fashion-MNIST ready in {ensure_keras_cache()}")

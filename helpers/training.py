@@ -66,8 +66,19 @@ def seed_everything(seed: int = DEFAULT_SEED) -> None:
     tf.config.experimental.enable_op_determinism()  # set_random_seed alone leaves ops free to reorder sums
 
 
-def compile_model(model, learning_rate: float = 1e-3):
-    """Adam + sparse categorical cross-entropy (integer labels) + accuracy, as in lesson 6."""
+def pick_strategy():
+    """`MirroredStrategy` over all GPUs when there are several (one model copy per GPU, gradients summed),
+    otherwise TensorFlow's default strategy (one device: CPU, a single GPU, or what Colab gives)."""
+    import tensorflow as tf
+
+    gpus = tf.config.list_logical_devices("GPU")
+    return tf.distribute.MirroredStrategy() if len(gpus) > 1 else tf.distribute.get_strategy()
+
+
+def compile_model(model, learning_rate=1e-3):
+    """Adam + sparse categorical cross-entropy (integer labels) + accuracy, as in lesson 6.
+
+    `learning_rate` is a number or a Keras learning-rate schedule."""
     import keras
 
     model.compile(
@@ -90,13 +101,33 @@ def check_checkpoint_path(path) -> Path:
     return path
 
 
+def _atomic_checkpoint_class():
+    import keras
+
+    class AtomicModelCheckpoint(keras.callbacks.ModelCheckpoint):
+        """ModelCheckpoint that writes beside the target and then renames it: a crash mid-save never leaves a
+        half-written best model (a rename within one folder is atomic)."""
+
+        def __init__(self, filepath, **kwargs):
+            self.final_path = Path(filepath)
+            super().__init__(str(self.final_path.with_name(self.final_path.stem + ".partial.keras")), **kwargs)
+
+        def on_epoch_end(self, epoch, logs=None):
+            super().on_epoch_end(epoch, logs)
+            partial = Path(self.filepath)
+            if partial.exists():
+                partial.replace(self.final_path)
+
+    return AtomicModelCheckpoint
+
+
 def make_callbacks(checkpoint_path, patience: int = PATIENCE) -> list:
     """Keep the best model on disk and stop once validation loss has not improved for `patience` epochs."""
     import keras
 
     checkpoint_path = check_checkpoint_path(checkpoint_path)
     return [
-        keras.callbacks.ModelCheckpoint(str(checkpoint_path), save_best_only=True),
+        _atomic_checkpoint_class()(checkpoint_path, save_best_only=True),
         keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True),
     ]
 
@@ -115,11 +146,41 @@ def model_dir() -> Path:
     return Path(os.environ.get(MODEL_DIR_VARIABLE) or project_root() / "models")
 
 
-def run_directory(config: dict | None = None, mode: RunMode | None = None, seed: int = DEFAULT_SEED) -> Path:
-    """A folder per mode and configuration, so a changed model never loads a stale one."""
+@dataclass(frozen=True)
+class Recipe:
+    """Everything besides the data and the run mode that decides a trained model; part of its cache key."""
+
+    builder: str = "cnn"  # "cnn": the lessons' model (build_cnn); "strong": the appendix's (build_strong_cnn)
+    model: dict = field(default_factory=dict)  # the builder's arguments
+    epochs: int | None = None  # None: the run mode's epochs; otherwise capped by them (quick stays quick)
+    batch_size: int = 32
+    learning_rate: float = 1e-3
+    cosine_decay: bool = False  # lower the learning rate along a cosine to 0 over the planned epochs
+    patience: int = PATIENCE
+
+    def __post_init__(self):
+        if self.builder not in BUILDERS:
+            raise ValueError(bilingual(f"알 수 없는 모델 이름입니다: {self.builder!r} ({', '.join(BUILDERS)} 중 하나)",
+                                       f"Unknown builder {self.builder!r}; use one of {', '.join(BUILDERS)}."))
+
+    def build(self):
+        from helpers import model
+
+        return getattr(model, BUILDERS[self.builder])(**self.model)
+
+    def epochs_for(self, mode: RunMode) -> int:
+        return mode.epochs if self.epochs is None else min(self.epochs, mode.epochs)
+
+
+BUILDERS = {"cnn": "build_cnn", "strong": "build_strong_cnn"}
+
+
+def run_directory(recipe: Recipe | None = None, mode: RunMode | None = None, seed: int = DEFAULT_SEED) -> Path:
+    """A folder per mode and recipe, so a changed model or setting never loads a stale one."""
     mode = mode or get_run_mode()
-    key = json.dumps({"config": config or {}, "mode": asdict(mode), "seed": seed}, sort_keys=True)
-    folder = model_dir() / f"{mode.name}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+    recipe = recipe or Recipe()
+    key = json.dumps({"recipe": asdict(recipe), "mode": asdict(mode), "seed": seed}, sort_keys=True)
+    folder = model_dir() / f"{mode.name}-{recipe.builder}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".write-test"
@@ -178,38 +239,54 @@ def load_run(folder: Path) -> TrainingRun | None:
     return TrainingRun(model, record["history"], record["seconds"], loaded=True, folder=folder)
 
 
-def fit(model, x_train, y_train, x_val, y_val, epochs: int, checkpoint_path, verbose: int = 2):
-    """`model.fit` with the lesson's callbacks; returns the history dict and the seconds it took."""
+def fit(model, x_train, y_train, x_val, y_val, epochs: int, checkpoint_path, verbose: int = 2,
+        backup_dir=None, extra_callbacks=(), batch_size: int = 32, patience: int = PATIENCE):
+    """`model.fit` with the lesson's callbacks; returns the history dict and the seconds it took.
+
+    With `backup_dir`, `BackupAndRestore` saves the training state every epoch, so an interrupted run
+    resumes at the epoch it reached instead of starting over.
+    """
+    import keras
+
     x_train = check_scaled_images(x_train, "x_train")
     y_train = check_labels(y_train, "y_train")
     check_same_length(x_train, y_train)
     x_val = check_scaled_images(x_val, "x_val")
     y_val = check_labels(y_val, "y_val")
     check_same_length(x_val, y_val)
+    callbacks = make_callbacks(checkpoint_path, patience=patience)
+    if backup_dir is not None:
+        callbacks.insert(0, keras.callbacks.BackupAndRestore(str(backup_dir), double_checkpoint=True))
     start = time.perf_counter()
     history = model.fit(
         x_train,
         y_train,
         epochs=epochs,
+        batch_size=batch_size,
         validation_data=(x_val, y_val),
-        callbacks=make_callbacks(checkpoint_path),
+        callbacks=[*callbacks, *extra_callbacks],
         verbose=verbose,
     )
     return history.history, time.perf_counter() - start
 
 
-def train_or_load(config: dict | None = None, mode: RunMode | str | None = None, data=None,
-                  seed: int = DEFAULT_SEED, verbose: int = 2, retrain: bool = False) -> TrainingRun:
-    """The lesson-6 model, trained once per mode and configuration and loaded from `models/` afterwards.
+def train_or_load(recipe: Recipe | None = None, mode: RunMode | str | None = None, data=None,
+                  seed: int = DEFAULT_SEED, verbose: int = 2, retrain: bool = False,
+                  extra_callbacks=(), strategy=None) -> TrainingRun:
+    """The model a `Recipe` describes (default: lesson 6's), trained once per mode and recipe and loaded
+    from `models/` afterwards, also in a fresh kernel.
 
-    `config` holds `build_cnn` arguments; `data` is a `DataSplits` (loaded when None).
+    `data` is a `DataSplits` (loaded when None); `strategy` a `tf.distribute` strategy (default:
+    `pick_strategy()`). An interrupted training resumes where it stopped (then `history` holds only the
+    epochs run after the resume).
     """
+    import math
+
     from helpers.data import load_splits
-    from helpers.model import build_cnn
 
     mode = get_run_mode(mode) if not isinstance(mode, RunMode) else mode
-    config = dict(config or {})
-    folder = run_directory(config, mode, seed)
+    recipe = recipe or Recipe()
+    folder = run_directory(recipe, mode, seed)
     if not retrain:
         cached = load_run(folder)
         if cached is not None:
@@ -217,9 +294,19 @@ def train_or_load(config: dict | None = None, mode: RunMode | str | None = None,
     data = data if data is not None else load_splits()
     x_train, y_train = mode.take(data.x_train, data.y_train, "train")
     x_val, y_val = mode.take(data.x_val, data.y_val, "val")
+    epochs = recipe.epochs_for(mode)
+    learning_rate = recipe.learning_rate
+    if recipe.cosine_decay:
+        import keras
+
+        steps = math.ceil(len(x_train) / recipe.batch_size) * epochs
+        learning_rate = keras.optimizers.schedules.CosineDecay(recipe.learning_rate, decay_steps=steps)
     seed_everything(seed)
-    model = compile_model(build_cnn(**config))
-    history, seconds = fit(model, x_train, y_train, x_val, y_val, mode.epochs,
-                           folder / "best-cnn-model.keras", verbose=verbose)
+    with (strategy or pick_strategy()).scope():  # variables live where the strategy places them
+        model = compile_model(recipe.build(), learning_rate=learning_rate)
+    history, seconds = fit(model, x_train, y_train, x_val, y_val, epochs,
+                           folder / "best-model.keras", verbose=verbose,
+                           backup_dir=folder / "backup", extra_callbacks=extra_callbacks,
+                           batch_size=recipe.batch_size, patience=recipe.patience)
     save_run(folder, model, history, seconds)
     return TrainingRun(model, history, seconds, loaded=False, folder=folder)

@@ -42,3 +42,14 @@ def test_summary_text_is_plain_and_complete():
     text = helpers.summary_text(helpers.build_cnn())
     assert "\x1b[" not in text
     assert "Total params: 333,526" in text and "(None, 7, 7, 64)" in text
+
+
+def test_strong_cnn_adds_batch_normalization_and_keeps_the_shapes():
+    model = helpers.build_strong_cnn(augment=True)
+    kinds = [layer.__class__.__name__ for layer in model.layers]
+    assert kinds.count("BatchNormalization") == 2 and kinds[0] == "RandomFlip"
+    assert tuple(model.get_layer("pool2").output.shape) == (None, 7, 7, 64)
+    assert tuple(model.layers[-1].output.shape) == (None, 10)
+    assert model.get_layer("conv1").bias is None  # batch normalization's beta replaces it
+    with pytest.raises(ValueError, match="dropout"):
+        helpers.build_strong_cnn(dropout=0.5 * 3)

@@ -1,6 +1,7 @@
 import os
 import stat
 
+import keras
 import numpy as np
 import pytest
 
@@ -33,7 +34,8 @@ def test_checkpoint_must_end_in_keras(name):
 
 def test_callbacks_are_the_lessons():
     checkpoint, early = helpers.make_callbacks("best-cnn-model.keras")
-    assert checkpoint.save_best_only and checkpoint.filepath == "best-cnn-model.keras"
+    assert isinstance(checkpoint, keras.callbacks.ModelCheckpoint) and checkpoint.save_best_only
+    assert str(checkpoint.final_path) == "best-cnn-model.keras"
     assert early.patience == 2 and early.restore_best_weights and early.monitor == "val_loss"
 
 
@@ -60,8 +62,11 @@ def test_quick_training_clearly_beats_chance_and_is_reused(quick_run, splits, tm
 def test_different_configuration_gets_its_own_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
     quick = helpers.get_run_mode("quick")
-    assert training.run_directory({}, quick) != training.run_directory({"dense_units": 50}, quick)
-    assert training.run_directory({}, quick) != training.run_directory({}, helpers.get_run_mode("full"))
+    default = training.run_directory(helpers.Recipe(), quick)
+    assert default == training.run_directory(None, quick)
+    assert default != training.run_directory(helpers.Recipe(model={"dense_units": 50}), quick)
+    assert default != training.run_directory(helpers.Recipe(batch_size=64), quick)
+    assert default != training.run_directory(helpers.Recipe(), helpers.get_run_mode("full"))
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
@@ -71,7 +76,7 @@ def test_unwritable_model_folder_is_a_clear_error(tmp_path, monkeypatch):
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
     monkeypatch.setenv("COURSE_MODEL_DIR", str(locked / "models"))
     with pytest.raises(PermissionError, match="COURSE_MODEL_DIR"):
-        training.run_directory({}, helpers.get_run_mode("quick"))
+        training.run_directory(None, helpers.get_run_mode("quick"))
 
 
 def test_model_folder_that_is_a_file_is_a_clear_error(tmp_path, monkeypatch):
@@ -79,7 +84,7 @@ def test_model_folder_that_is_a_file_is_a_clear_error(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("COURSE_MODEL_DIR", str(blocker))
     with pytest.raises(PermissionError, match="COURSE_MODEL_DIR"):
-        training.run_directory({}, helpers.get_run_mode("quick"))
+        training.run_directory(None, helpers.get_run_mode("quick"))
 
 
 def test_fit_rejects_unscaled_or_flat_images(splits, tmp_path):
@@ -93,3 +98,63 @@ def test_fit_rejects_unscaled_or_flat_images(splits, tmp_path):
     with pytest.raises(ValueError, match="255"):
         training.fit(model, splits.x_train[:8] * 255, splits.y_train[:8], splits.x_val[:8], splits.y_val[:8],
                      1, tmp_path / "m.keras")
+
+
+TINY = training.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
+
+
+def test_same_seed_gives_identical_histories(splits, tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
+    first = helpers.train_or_load(mode=TINY, data=splits, verbose=0, retrain=True)
+    second = helpers.train_or_load(mode=TINY, data=splits, verbose=0, retrain=True)
+    assert first.history == second.history
+
+
+class Interrupt(keras.callbacks.Callback):
+    """Stands in for a crash or a closed laptop at the start of epoch `at` (0-based)."""
+
+    def __init__(self, at=None):
+        super().__init__()
+        self.at, self.epochs = at, []
+
+    def on_epoch_begin(self, epoch, logs=None):
+        if epoch == self.at:
+            raise KeyboardInterrupt
+        self.epochs.append(epoch)
+
+
+def test_interrupted_training_resumes_at_that_epoch(splits, tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
+    crash = Interrupt(at=2)
+    with pytest.raises(KeyboardInterrupt):
+        helpers.train_or_load(mode=TINY, data=splits, verbose=0, extra_callbacks=[crash])
+    assert crash.epochs == [0, 1]
+    folder = training.run_directory(None, TINY)
+    best = folder / "best-model.keras"
+    assert best.is_file() and not list(folder.glob("*.partial.*"))
+    keras.models.load_model(best, safe_mode=True)  # complete and loadable after the crash
+
+    watch = Interrupt()
+    run = helpers.train_or_load(mode=TINY, data=splits, verbose=0, extra_callbacks=[watch])
+    assert watch.epochs == [2] and not run.loaded
+    assert not (folder / "backup").exists()  # removed once training finished
+
+
+def test_recipe_rejects_unknown_builder():
+    with pytest.raises(ValueError, match="builder"):
+        helpers.Recipe(builder="resnet")
+
+
+def test_recipe_epochs_are_capped_by_the_mode():
+    quick, full = helpers.get_run_mode("quick"), helpers.get_run_mode("full")
+    assert helpers.Recipe(epochs=12).epochs_for(quick) == quick.epochs
+    assert helpers.Recipe(epochs=12).epochs_for(full) == 12
+    assert helpers.Recipe().epochs_for(full) == full.epochs
+
+
+def test_strong_recipe_trains_with_a_cosine_schedule(splits, tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
+    recipe = helpers.Recipe(builder="strong", epochs=2, batch_size=64, cosine_decay=True)
+    run = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0)
+    assert run.epochs_run == 2 and run.history["loss"][-1] < run.history["loss"][0]
+    assert float(run.model.optimizer.learning_rate) < 1e-3  # decayed along the cosine
