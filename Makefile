@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: book test unit nbval execute sync check-sync data system venv clean help
+.PHONY: book test unit nbval execute sync check-sync data system system-browser venv clean help bench
 
 help:
 	@echo "make book     - build the HTML book into _build/html (from the stored notebook outputs)"
@@ -19,6 +19,9 @@ help:
 system:
 	@PYTHON=$(PYTHON) bash scripts/system-packages.sh
 
+system-browser:
+	@PYTHON=$(PYTHON) bash scripts/system-packages.sh --browser
+
 # Reinstalled only when requirements.txt or pyproject.toml change.
 $(STAMP): requirements.txt pyproject.toml | system
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,7 +32,7 @@ $(STAMP): requirements.txt pyproject.toml | system
 venv: $(STAMP)
 
 data: venv
-	$(BIN)/python -m helpers.data
+	$(BIN)/python -m helpers
 
 book: data
 	rm -rf _build/html/reports
@@ -48,7 +51,7 @@ unit: data
 nbval: data
 	COURSE_MODE=quick $(BIN)/python -m pytest -q --nbval --nbval-current-env book
 
-test: data
+test: data system-browser
 	$(BIN)/python -m pytest tests
 	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
@@ -57,3 +60,6 @@ execute: data
 
 clean:
 	rm -rf _build models
+
+bench: data
+	$(BIN)/python scripts/bench.py

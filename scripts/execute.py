@@ -32,11 +32,14 @@ def toc_notebooks() -> list[Path]:
 
 
 def clean_outputs(notebook) -> None:
-    """Readers see outputs as stored: no terminal colour codes."""
+    """Readers see outputs as stored: no terminal colour codes, in streams or in tracebacks."""
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             if "text" in output:
                 output["text"] = ANSI.sub("", output["text"])
+            if "traceback" in output:
+                output["traceback"] = [ANSI.sub("", line) for line in output["traceback"]]
+                output["evalue"] = ANSI.sub("", output["evalue"])
 
 
 def execute(path: Path) -> float:

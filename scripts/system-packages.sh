@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the course needs, only those missing:
-#   python3-venv (to build .venv), graphviz (`dot`, behind plot_model), dataset-fashion-mnist (offline data).
+#   python3-venv (to build .venv), graphviz (`dot`, behind plot_model), dataset-fashion-mnist (offline data);
+#   with --browser also chromium, chromium-driver and fonts-nanum (the browser test of the built book).
 # As root it runs apt-get; with passwordless sudo it uses sudo; otherwise it stops and names the command.
 set -euo pipefail
 
@@ -12,6 +13,11 @@ data_dir=${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
 for name in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
   if [ ! -f "$data_dir/$name.gz" ]; then needed+=(dataset-fashion-mnist); break; fi
 done
+if [ "${1:-}" = "--browser" ]; then
+  [ -x /usr/bin/chromium ] || needed+=(chromium)
+  [ -x /usr/bin/chromedriver ] || needed+=(chromium-driver)
+  [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || needed+=(fonts-nanum)
+fi
 [ ${#needed[@]} -eq 0 ] && exit 0
 
 command="apt-get update && apt-get install -y ${needed[*]}"

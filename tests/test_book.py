@@ -1,12 +1,8 @@
 """Build the whole book as `make book` does (warnings are errors) and check what a reader will see."""
 
-import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,18 +20,6 @@ class Images(HTMLParser):
             self.sources.append(attrs["src"])
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
-
-
-@pytest.fixture(scope="module")
-def html(tmp_path_factory):
-    out = tmp_path_factory.mktemp("book")
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run(
-        [str(jupyter_book), "build", str(ROOT), "-W", "--keep-going", "--builder", "html", "--path-output", str(out)],
-        capture_output=True, text=True, timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out / "_build" / "html"
 
 
 def page(html, name):

@@ -1,0 +1,150 @@
+"""`make bench`: the seed notes' data path against the helpers path, plus book and nbval timings.
+
+Prints a table and writes it as markdown to _build/benchmark.md. Numbers depend on the machine; the
+ratios are what the targets are about (helpers ≥ 1.3× the seed-style training throughput at the same
+accuracy; data-preparation memory halved; book build < 90 s, no-change rebuild < 20 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+PREP = {
+    # the seeds: `reshape(-1, 28, 28, 1) / 255.0` gives float64, then the split copies it
+    "seed": """
+import numpy as np
+from sklearn.model_selection import train_test_split
+x = x_raw.reshape(-1, 28, 28, 1) / 255.0
+x_train, x_val, y_train, y_val = train_test_split(x, y_raw, test_size=0.2, random_state=42)
+""",
+    "helpers": """
+import helpers
+x_train, x_val, y_train, y_val = helpers.split_train_val(helpers.scale_images(x_raw), y_raw)
+""",
+}
+
+
+def prep_peak_mb(path: str) -> float:
+    """Peak memory allocated while preparing the data, in a fresh interpreter (tracemalloc sees NumPy)."""
+    code = f"""
+import json, tracemalloc, helpers
+(x_raw, y_raw), _ = helpers.load_fashion_mnist()
+tracemalloc.start()
+{PREP[path]}
+print(json.dumps(tracemalloc.get_traced_memory()[1] / 1e6))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def forward_flops(model) -> int:
+    """Multiply-adds of one image's forward pass, ×2 for FLOPs, from the layers' shapes."""
+    total = 0
+    for layer in model.layers:
+        kind = layer.__class__.__name__
+        if kind == "Conv2D":
+            _, h, w, out_channels = layer.output.shape
+            kh, kw, in_channels, _ = layer.kernel.shape
+            total += 2 * h * w * out_channels * kh * kw * in_channels
+        elif kind == "Dense":
+            total += 2 * layer.kernel.shape[0] * layer.kernel.shape[1]
+    return total
+
+
+def training_throughput(images: int, epochs: int) -> dict:
+    import numpy as np
+
+    import helpers
+
+    (x_raw, y_raw), _ = helpers.load_fashion_mnist()
+    results = {}
+    for path in ("seed", "helpers"):
+        if path == "seed":
+            from sklearn.model_selection import train_test_split
+
+            x = x_raw.reshape(-1, 28, 28, 1) / 255.0
+            x_train, x_val, y_train, y_val = train_test_split(x, y_raw, test_size=0.2, random_state=42)
+        else:
+            x_train, x_val, y_train, y_val = helpers.split_train_val(helpers.scale_images(x_raw), y_raw)
+        x_train, y_train = x_train[:images], y_train[:images]
+        helpers.seed_everything(42)
+        model = helpers.compile_model(helpers.build_cnn())
+        model.fit(x_train[:1024], y_train[:1024], batch_size=32, epochs=1, verbose=0)  # build and trace first
+        start = time.perf_counter()
+        model.fit(x_train, y_train, batch_size=32, epochs=epochs, verbose=0)
+        seconds = time.perf_counter() - start
+        accuracy = float(model.evaluate(x_val, y_val, verbose=0, return_dict=True)["accuracy"])
+        results[path] = {"images_per_s": images * epochs / seconds, "val_accuracy": accuracy,
+                         "dtype": str(x_train.dtype)}
+    flops = 3 * forward_flops(model)  # a training step: forward plus a backward pass of about twice the cost
+    for result in results.values():
+        result["gflops_per_s"] = flops * result["images_per_s"] / 1e9
+    results["train_flops_per_image"] = flops
+    return results
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--images", type=int, default=9600, help="training images per timed epoch")
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--skip-nbval", action="store_true", help="leave out the nbval pass (minutes)")
+    args = parser.parse_args()
+
+    rows = []
+    memory = {path: prep_peak_mb(path) for path in PREP}
+    rows.append(("데이터 준비 최대 메모리 (MB)", f"{memory['seed']:.0f}", f"{memory['helpers']:.0f}",
+                 f"{memory['seed'] / memory['helpers']:.2f}× 적음"))
+    speed = training_throughput(args.images, args.epochs)
+    seed, ours = speed["seed"], speed["helpers"]
+    rows.append(("훈련 처리량 (이미지/초, 배치 32)", f"{seed['images_per_s']:.0f} ({seed['dtype']})",
+                 f"{ours['images_per_s']:.0f} ({ours['dtype']})", f"{ours['images_per_s'] / seed['images_per_s']:.2f}×"))
+    rows.append(("검증 정확도 (같은 훈련 후)", f"{seed['val_accuracy']:.4f}", f"{ours['val_accuracy']:.4f}",
+                 f"{ours['val_accuracy'] - seed['val_accuracy']:+.4f}"))
+    rows.append(("달성 GFLOP/s", f"{seed['gflops_per_s']:.2f}", f"{ours['gflops_per_s']:.2f}", ""))
+    rows.append(("훈련 FLOPs / 이미지", "", f"{speed['train_flops_per_image'] / 1e6:.1f} M", ""))
+
+    jupyter_book = str(Path(sys.executable).with_name("jupyter-book"))
+    build = [jupyter_book, "build", ".", "-W", "--keep-going", "--builder", "html"]
+    shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
+    shutil.rmtree(ROOT / "_build" / ".doctrees", ignore_errors=True)
+    rows.append(("make book (저장된 출력으로, 처음부터)", "", f"{timed(build):.1f} s", "목표 < 90 s"))
+    rows.append(("make book (바뀐 것 없이 다시)", "", f"{timed(build):.1f} s", "목표 < 20 s"))
+    if not args.skip_nbval:
+        nbval = [sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-current-env", "book"]
+        env_mode = os.environ.get("COURSE_MODE")
+        os.environ["COURSE_MODE"] = "quick"
+        rows.append(("nbval (빠른 모드, 모든 노트북)", "", f"{timed(nbval):.0f} s", ""))
+        if env_mode is None:
+            del os.environ["COURSE_MODE"]
+
+    machine = f"{platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}"
+    header = ("항목", "원본 노트 방식", "helpers 방식", "비율 / 목표")
+    lines = [f"벤치마크 ({time.strftime('%Y-%m-%d')}, {machine})", "",
+             "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    (ROOT / "_build").mkdir(exist_ok=True)
+    (ROOT / "_build" / "benchmark.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The built book in a real browser: Debian's headless Chromium driven by Selenium, served from localhost."""
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = sorted(p.stem for p in (ROOT / "book").glob("*.ipynb"))
+PAGES = ["intro", "glossary", *LESSONS]
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)),
+    reason="Debian's chromium and chromium-driver are not installed (make installs them)",
+)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(html):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(html)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1280,1600",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def load(browser, url):
+    browser.get(url)
+    browser.execute_async_script(
+        "const done = arguments[0];"
+        "if (document.readyState === 'complete') done(); else window.addEventListener('load', () => done());"
+    )
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_without_console_errors_and_every_image_loads(browser, site, name):
+    load(browser, f"{site}/book/{name}.html")
+    errors = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == [], errors
+    broken = browser.execute_script(
+        "return [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src);"
+    )
+    assert broken == []
+    assert re.search("[가-힣]", browser.find_element("tag name", "main").text)
+
+
+def test_hangul_is_drawn_with_real_glyphs(browser, site):
+    """Draw a Hangul syllable and an unassigned code point: with no Korean font both come out as the same box."""
+    load(browser, f"{site}/book/intro.html")
+    same = browser.execute_script(
+        """
+        const font = getComputedStyle(document.querySelector('main')).fontFamily;
+        function pixels(text) {
+          const canvas = document.createElement('canvas'); canvas.width = 64; canvas.height = 64;
+          const context = canvas.getContext('2d');
+          context.font = '48px ' + font; context.fillText(text, 4, 52);
+          return Array.from(context.getImageData(0, 0, 64, 64).data).join(',');
+        }
+        return pixels('합') === pixels('\\u0378');
+        """
+    )
+    assert same is False
+
+
+@pytest.mark.parametrize("term, expected", [("합성곱", "02_conv_layer"), ("풀링", "03_pooling_layer")])
+def test_search_finds_the_lessons(browser, site, term, expected):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{site}/search.html?q={term}")
+    WebDriverWait(browser, 30).until(
+        lambda d: d.find_elements("css selector", "#search-results li")
+        or "didn't match" in d.find_element("id", "search-results").text
+    )
+    links = [a.get_attribute("href") for a in browser.find_elements("css selector", "#search-results li a")]
+    assert any(expected in link for link in links), links
+
+
+def test_colab_links_point_at_existing_notebooks(browser, site):
+    for name in LESSONS:
+        load(browser, f"{site}/book/{name}.html")
+        links = [a.get_attribute("href") for a in browser.find_elements("css selector", "a[href*='colab.research']")]
+        assert links, f"{name}: no Colab button"
+        for link in links:
+            path = link.split("/blob/main/", 1)[1]
+            assert (ROOT / path).is_file(), link
+
+
+@pytest.mark.parametrize("name", ["05_build_model", "06_compile_and_train"])
+def test_screenshot(browser, site, name):
+    load(browser, f"{site}/book/{name}.html")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{name}.png"
+    assert browser.save_screenshot(str(target))
+    assert target.stat().st_size > 10_000
