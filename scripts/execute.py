@@ -31,9 +31,24 @@ def toc_notebooks() -> list[Path]:
             or (SOURCES / f"{Path(entry).name}.py").exists()]
 
 
+def merge_streams(outputs: list) -> list:
+    """One block per run of stdout (or stderr) lines, as a reader expects, not one per Keras epoch line."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
 def clean_outputs(notebook) -> None:
     """Readers see outputs as stored: no terminal colour codes, in streams or in tracebacks."""
     for cell in notebook.cells:
+        if "outputs" in cell:
+            cell["outputs"] = merge_streams(cell["outputs"])
         for output in cell.get("outputs", []):
             if "text" in output:
                 output["text"] = ANSI.sub("", output["text"])

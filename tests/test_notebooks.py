@@ -45,13 +45,13 @@ def test_pair_is_in_sync(source):
     )
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=ids)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_executed_top_to_bottom_in_one_run(notebook):
     counts = [c.execution_count for c in code_cells(notebook)]
     assert counts == list(range(1, len(counts) + 1)), f"{notebook.name}: run `make execute`"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=ids)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_outputs_are_readable(notebook):
     for cell in code_cells(notebook):
         for output in cell.outputs:
@@ -74,7 +74,7 @@ def repository_url():
     return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=ids)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_first_code_cell_sets_up_colab_from_this_repository(notebook):
     first = code_cells(notebook)[0]
     assert f"git+{repository_url()}" in first.source
