@@ -127,7 +127,7 @@ def main() -> int:
     rows.append(("make book (저장된 출력으로, 처음부터)", "", f"{timed(build):.1f} s", "목표 < 90 s"))
     rows.append(("make book (바뀐 것 없이 다시)", "", f"{timed(build):.1f} s", "목표 < 20 s"))
     if not args.skip_nbval:
-        nbval = [sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-current-env", "book"]
+        nbval = [sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "book"]
         env_mode = os.environ.get("COURSE_MODE")
         os.environ["COURSE_MODE"] = "quick"
         rows.append(("nbval (빠른 모드, 모든 노트북)", "", f"{timed(nbval):.0f} s", ""))

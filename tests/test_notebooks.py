@@ -117,3 +117,14 @@ def test_stored_full_mode_run_reproduces_the_seed_notes_headline():
 def test_every_glued_name_in_the_prose_is_recorded(source):
     names = set(re.findall(r"\{glue:text\}`([A-Za-z0-9_]+)", source.read_text(encoding="utf-8")))
     assert names <= set(glued(source.stem)), f"{source.name}: {sorted(names - set(glued(source.stem)))} not glued"
+
+
+def test_nbval_strips_terminal_codes_before_comparing():
+    """Keras bolds errors raised inside a layer call; stored outputs are clean, so nbval must compare clean text."""
+    from nbval.plugin import get_sanitize_patterns
+
+    patterns = get_sanitize_patterns((ROOT / "tests" / "nbval_sanitize.cfg").read_text(encoding="utf-8"))
+    text = "Exception encountered.\n\n\x1b[1mCannot take the length of shape.\x1b[0m\n"
+    for regex, replace in patterns:
+        text = re.sub(regex, replace, text)
+    assert text == "Exception encountered.\n\nCannot take the length of shape.\n"
