@@ -5,15 +5,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL := 3
+export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: book test unit nbval execute sync check-sync data system system-browser venv clean help bench
+.PHONY: book test unit nbval execute reproduce sync check-sync data system system-browser venv clean help bench
 
 help:
 	@echo "make book     - build the HTML book into _build/html (from the stored notebook outputs)"
 	@echo "make test     - unit tests, pairing check, and nbval over every notebook (COURSE_MODE=quick)"
 	@echo "make sync     - sync lessons_py/*.py into book/*.ipynb (jupytext)"
 	@echo "make execute  - re-run every notebook in COURSE_MODE=full and store the outputs"
+	@echo "make reproduce - re-run them in COURSE_MODE=full and compare with the stored outputs (writes nothing)"
 
 # System packages first (python3-venv may be among them); the script only checks when all are there.
 system:
@@ -57,6 +59,9 @@ test: data system-browser
 
 execute: data
 	COURSE_MODE=full $(BIN)/python scripts/execute.py $(NOTEBOOKS)
+
+reproduce: data
+	COURSE_MODE=full $(BIN)/python scripts/execute.py --check $(NOTEBOOKS)
 
 clean:
 	rm -rf _build models

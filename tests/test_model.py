@@ -53,3 +53,17 @@ def test_strong_cnn_adds_batch_normalization_and_keeps_the_shapes():
     assert model.get_layer("conv1").bias is None  # batch normalization's beta replaces it
     with pytest.raises(ValueError, match="dropout"):
         helpers.build_strong_cnn(dropout=0.5 * 3)
+
+
+def test_a_lesson_start_writes_nothing_to_stderr():
+    """What a notebook's first cells do, in a fresh interpreter without the Makefile's settings: no TF log lines."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")}
+    code = ("import helpers, numpy as np\n"
+            "model = helpers.compile_model(helpers.build_cnn())\n"
+            "model.fit(np.zeros((8, 28, 28, 1), 'float32'), np.zeros(8, 'int64'), epochs=1, verbose=0)\n")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and result.stderr == "", result.stderr[-2000:]
