@@ -14,9 +14,9 @@ import os
 # Before TensorFlow is first imported: keeps its C++ log lines (start-up notes, a harmless tf.data
 # "NodeDef mentions attribute" error) out of notebook outputs. Python exceptions still raise.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-# oneDNN turns itself on for CPUs with AVX-512 VNNI and then logs a start-up line no log level hides. Off, the
-# lesson model trains faster on such a CPU (measured on the 2-core AMD EPYC: 2,198 vs 1,823 images/s) and gives
-# the same numbers on every x86 machine, so stored outputs can be reproduced. Set it to 1 to compare.
+# oneDNN turns itself on only for CPUs with AVX-512 VNNI, and then logs a start-up line no log level hides.
+# Off, every CPU takes the same kind of kernels, and the lesson model trained faster on such a CPU (2-core AMD
+# EPYC: 2,198 vs 1,823 images/s). Exact numbers still match only on the same CPU type. Set it to 1 to compare.
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 from helpers.data import (

@@ -1,3 +1,14 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-kernelspec,-language_info
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+# ---
+
 # %% [markdown]
 # # 6. 컴파일과 훈련
 #
@@ -195,6 +206,10 @@ for gradient in [0.01, 1.0, 100.0]:
 # 텐서플로의 시드를 모두 42로 맞추고 텐서플로 연산의 순서까지 고정합니다. 그래서 같은 컴퓨터에서는 몇 번을 실행해도
 # 같은 훈련 기록이 나옵니다. 시드를 모델을 만든 **뒤에** 고정하면 초기 가중치는 이미 제멋대로 정해진 뒤라서 소용이
 # 없습니다.
+#
+# 다만 CPU 종류가 다른 컴퓨터에서는 부동소수점 덧셈의 순서가 달라서 첫 에포크부터 넷째 자리쯤에서 숫자가 조금씩
+# 어긋나고, 그 차이가 쌓여 조기 종료가 다른 에포크에서 일어나면 검증 정확도가 소수 둘째 자리에서 달라지기도 합니다.
+# 여러분의 결과가 이 책과 조금 다르더라도 정상입니다. 모델의 성능은 한 번의 실행이 아니라 이 정도의 폭으로 보아야 합니다.
 #
 # 원본 노트의 `metrics='accuracy'`처럼 리스트가 아닌 문자열을 넘기면 케라스 3에서는
 # `ValueError: Expected metrics argument to be a list, tuple, or dict`가 납니다. 지표는 여러 개를 볼 수 있으므로
