@@ -200,10 +200,14 @@ class DataSplits:
 
 
 def load_splits() -> DataSplits:
-    """Lesson 4 in one call: load, scale, and split 48,000 / 12,000, plus the 10,000 test images."""
+    """Lesson 4 in one call: load, scale, and split 48,000 / 12,000, plus the 10,000 test images.
+
+    Splits the uint8 images before scaling them, the reverse of lesson 4's order with the same result: the split
+    then copies 1-byte pixels instead of 4-byte ones, and the float32 arrays are made once, at their final size.
+    """
     (train_images, train_labels), (test_images, test_labels) = load_fashion_mnist()
-    x_train, x_val, y_train, y_val = split_train_val(scale_images(train_images), train_labels)
-    return DataSplits(x_train, y_train, x_val, y_val, scale_images(test_images), test_labels)
+    x_train, x_val, y_train, y_val = split_train_val(train_images, train_labels)
+    return DataSplits(scale_images(x_train), y_train, scale_images(x_val), y_val, scale_images(test_images), test_labels)
 
 
 def class_name(label, lang: str = "ko") -> str:

@@ -153,3 +153,15 @@ def test_split_rejects_bad_labels(labels, error, word):
 def test_split_rejects_bad_fraction():
     with pytest.raises(ValueError, match="val_fraction"):
         helpers.split_train_val(np.zeros((4, 28, 28), np.uint8), np.arange(4), val_fraction=20)
+
+
+def test_load_splits_matches_lesson_4_done_by_hand():
+    """load_splits() splits before scaling to save memory; the arrays must equal lesson 4's scale-then-split."""
+    (images, labels), (test_images, test_labels) = helpers.load_fashion_mnist()
+    x_train, x_val, y_train, y_val = helpers.split_train_val(helpers.scale_images(images), labels)
+    splits = helpers.load_splits()
+    for mine, expected in [(splits.x_train, x_train), (splits.x_val, x_val), (splits.y_train, y_train),
+                           (splits.y_val, y_val), (splits.x_test, helpers.scale_images(test_images)),
+                           (splits.y_test, test_labels)]:
+        assert mine.dtype == expected.dtype and np.array_equal(mine, expected)
+    assert splits.x_train.shape == (48000, 28, 28, 1) and splits.x_train.dtype == np.float32
