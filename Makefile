@@ -51,11 +51,11 @@ unit: data
 	$(BIN)/python -m pytest -q tests
 
 nbval: data
-	COURSE_MODE=quick $(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg book
+	COURSE_MODE=quick $(BIN)/python -m pytest -q --nbval --nbval-current-env book
 
 test: data system-browser
 	$(BIN)/python -m pytest tests
-	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg book
+	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
 execute: data
 	COURSE_MODE=full $(BIN)/python scripts/execute.py $(NOTEBOOKS)

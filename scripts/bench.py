@@ -150,7 +150,7 @@ def main() -> int:
     rows.append(("make book (저장된 출력으로, 처음부터)", "", f"{first:.1f} s", f"목표 < 90 s, {verdict(first < 90)}"))
     rows.append(("make book (바뀐 것 없이 다시)", "", f"{again:.1f} s", f"목표 < 20 s, {verdict(again < 20)}"))
     if not args.skip_nbval:
-        nbval = [sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "book"]
+        nbval = [sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-current-env", "book"]
         env_mode = os.environ.get("COURSE_MODE")
         os.environ["COURSE_MODE"] = "quick"
         rows.append(("nbval (빠른 모드, 모든 노트북)", "", f"{timed(nbval):.0f} s", ""))
