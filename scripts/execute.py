@@ -99,9 +99,12 @@ def comparable(output) -> dict:
 
 def differences(stored, fresh) -> list[str]:
     """Code cells whose outputs differ, as 'cell N: first differing field'."""
+    stored_cells = [c for c in stored.cells if c.cell_type == "code"]
+    fresh_cells = [c for c in fresh.cells if c.cell_type == "code"]
+    if len(stored_cells) != len(fresh_cells):  # the source changed since the outputs were stored: cells don't pair
+        return [f"{len(stored_cells)} code cells stored, {len(fresh_cells)} in the source now (make sync, make execute)"]
     found = []
-    pairs = zip([c for c in stored.cells if c.cell_type == "code"], [c for c in fresh.cells if c.cell_type == "code"])
-    for number, (old, new) in enumerate(pairs, start=1):
+    for number, (old, new) in enumerate(zip(stored_cells, fresh_cells), start=1):
         old_outputs, new_outputs = [comparable(o) for o in old.outputs], [comparable(o) for o in new.outputs]
         if old_outputs == new_outputs:
             continue

@@ -34,6 +34,14 @@ def test_a_changed_result_is_reported():
     assert len(found) == 1 and "text differs" in found[0]
 
 
+def test_a_source_with_other_cells_is_reported_not_paired_silently():
+    stored = nbformat.read(TRAINING, as_version=4)
+    fresh = copy.deepcopy(stored)
+    fresh.cells.append(nbformat.v4.new_code_cell("print('new')"))
+    found = execute.differences(stored, fresh)
+    assert len(found) == 1 and "code cells stored" in found[0]
+
+
 def test_only_wall_clock_times_may_change():
     stored = nbformat.read(TRAINING, as_version=4)
     fresh = copy.deepcopy(stored)
