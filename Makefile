@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL := 3
-export TF_ENABLE_ONEDNN_OPTS := 0
+export TF_ENABLE_ONEDNN_OPTS ?= 1
 export PYTHONHASHSEED := 0
 
 .PHONY: book test unit nbval execute reproduce sync check-sync data system system-browser venv clean help bench

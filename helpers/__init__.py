@@ -6,7 +6,7 @@
 | 05 모델 만들기 | `build_cnn`, `print_summary`, `plots.plot_model_diagram` |
 | 06 컴파일과 훈련 | `compile_model`, `make_callbacks`, `train_or_load`, `plots.plot_history` |
 | 07 평가와 예측 | `evaluate_model`, `predict_labels`, `confusion`, `plots.plot_prediction`, `plots.plot_confusion` |
-| 10 부록: 더 강한 모델 | `build_strong_cnn`, `Recipe` |
+| 10 부록: 더 강한 모델 | `build_strong_cnn`, `Recipe`, `resolve_precision` |
 """
 
 import os
@@ -14,10 +14,13 @@ import os
 # Before TensorFlow is first imported: keeps its C++ log lines (start-up notes, a harmless tf.data
 # "NodeDef mentions attribute" error) out of notebook outputs. Python exceptions still raise.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-# oneDNN turns itself on only for CPUs with AVX-512 VNNI, and then logs a start-up line no log level hides.
-# Off, every CPU takes the same kind of kernels, and the lesson model trained faster on such a CPU (2-core AMD
-# EPYC: 2,198 vs 1,823 images/s). Exact numbers still match only on the same CPU type. Set it to 1 to compare.
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+# oneDNN: TensorFlow's fast CPU kernels, and the only ones that compute in bfloat16 (lesson 10). TensorFlow turns
+# them on by itself only on some CPUs; on for every CPU, the choice does not depend on the machine.
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
+
+from helpers._quiet import import_tensorflow_quietly
+
+import_tensorflow_quietly()
 
 from helpers.data import (
     CLASS_NAMES_EN,
@@ -33,6 +36,7 @@ from helpers.data import (
 from helpers.glue import glue
 from helpers.evaluation import confusion, evaluate_model, per_class_accuracy, predict_labels, predict_proba
 from helpers.model import build_cnn, build_strong_cnn, print_summary, summary_text
+from helpers.precision import resolve_precision
 from helpers.training import (
     Recipe,
     RunMode,
@@ -67,6 +71,7 @@ __all__ = [
     "predict_labels",
     "print_summary",
     "predict_proba",
+    "resolve_precision",
     "scale_images",
     "seed_everything",
     "split_train_val",

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.messages import bilingual
+from helpers.precision import build_with_precision, resolve_precision
 from helpers.validation import check_labels, check_same_length, check_scaled_images
 
 MODE_VARIABLE = "COURSE_MODE"
@@ -25,9 +26,10 @@ class RunMode:
     """How much training a run does. `full` is what learners and the book get; `quick` keeps CI to seconds."""
 
     name: str
-    epochs: int
+    epochs: int  # when a recipe names none
     train_limit: int | None = None  # None: all 48,000 training images
     val_limit: int | None = None
+    max_epochs: int | None = None  # a cap on any recipe's epochs (quick stays quick); None: no cap
 
     def take(self, images, labels, part: str = "train"):
         """The first `train_limit`/`val_limit` examples (all of them in full mode); shapes stay (n, 28, 28, 1)."""
@@ -40,7 +42,7 @@ class RunMode:
 
 MODES = {
     "full": RunMode("full", epochs=20),
-    "quick": RunMode("quick", epochs=2, train_limit=4000, val_limit=2000),
+    "quick": RunMode("quick", epochs=2, train_limit=4000, val_limit=2000, max_epochs=2),
 }
 
 
@@ -152,24 +154,31 @@ class Recipe:
 
     builder: str = "cnn"  # "cnn": the lessons' model (build_cnn); "strong": the appendix's (build_strong_cnn)
     model: dict = field(default_factory=dict)  # the builder's arguments
-    epochs: int | None = None  # None: the run mode's epochs; otherwise capped by them (quick stays quick)
+    epochs: int | None = None  # None: the run mode's epochs; a mode's max_epochs caps it (quick stays quick)
     batch_size: int = 32
     learning_rate: float = 1e-3
     cosine_decay: bool = False  # lower the learning rate along a cosine to 0 over the planned epochs
     patience: int = PATIENCE
+    precision: str = "float32"  # or "mixed_bfloat16", or "auto": bfloat16 where the CPU computes in it (lesson 10)
 
     def __post_init__(self):
         if self.builder not in BUILDERS:
             raise ValueError(bilingual(f"알 수 없는 모델 이름입니다: {self.builder!r} ({', '.join(BUILDERS)} 중 하나)",
                                        f"Unknown builder {self.builder!r}; use one of {', '.join(BUILDERS)}."))
+        resolve_precision(self.precision)  # an unknown name fails here, not after loading the data
 
     def build(self):
         from helpers import model
 
-        return getattr(model, BUILDERS[self.builder])(**self.model)
+        return build_with_precision(lambda: getattr(model, BUILDERS[self.builder])(**self.model), self.precision)
+
+    def key(self) -> dict:
+        """The recipe as its cache key, with `auto` replaced by the precision this machine gets."""
+        return {**asdict(self), "precision": resolve_precision(self.precision)}
 
     def epochs_for(self, mode: RunMode) -> int:
-        return mode.epochs if self.epochs is None else min(self.epochs, mode.epochs)
+        epochs = mode.epochs if self.epochs is None else self.epochs
+        return epochs if mode.max_epochs is None else min(epochs, mode.max_epochs)
 
 
 BUILDERS = {"cnn": "build_cnn", "strong": "build_strong_cnn"}
@@ -179,7 +188,7 @@ def run_directory(recipe: Recipe | None = None, mode: RunMode | None = None, see
     """A folder per mode and recipe, so a changed model or setting never loads a stale one."""
     mode = mode or get_run_mode()
     recipe = recipe or Recipe()
-    key = json.dumps({"recipe": asdict(recipe), "mode": asdict(mode), "seed": seed}, sort_keys=True)
+    key = json.dumps({"recipe": recipe.key(), "mode": asdict(mode), "seed": seed}, sort_keys=True)
     folder = model_dir() / f"{mode.name}-{recipe.builder}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
     try:
         folder.mkdir(parents=True, exist_ok=True)

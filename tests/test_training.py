@@ -107,10 +107,12 @@ def test_fit_rejects_unscaled_or_flat_images(splits, tmp_path):
 TINY = training.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
 
 
-def test_same_seed_gives_identical_histories(splits, tmp_path, monkeypatch):
+@pytest.mark.parametrize("recipe", [helpers.Recipe(), helpers.Recipe(builder="strong", precision="mixed_bfloat16")],
+                         ids=["lesson-float32", "appendix-bfloat16"])
+def test_same_seed_gives_identical_histories(recipe, splits, tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
-    first = helpers.train_or_load(mode=TINY, data=splits, verbose=0, retrain=True)
-    second = helpers.train_or_load(mode=TINY, data=splits, verbose=0, retrain=True)
+    first = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0, retrain=True)
+    second = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0, retrain=True)
     assert first.history == second.history
 
 
@@ -153,6 +155,7 @@ def test_recipe_epochs_are_capped_by_the_mode():
     quick, full = helpers.get_run_mode("quick"), helpers.get_run_mode("full")
     assert helpers.Recipe(epochs=12).epochs_for(quick) == quick.epochs
     assert helpers.Recipe(epochs=12).epochs_for(full) == 12
+    assert helpers.Recipe(epochs=full.epochs + 15).epochs_for(full) == full.epochs + 15  # full mode caps nothing
     assert helpers.Recipe().epochs_for(full) == full.epochs
 
 
