@@ -45,9 +45,17 @@ def build_cnn(
         keras.layers.Flatten(name="flatten"),
         keras.layers.Dense(dense_units, activation="relu", name="hidden"),
         keras.layers.Dropout(dropout, name="dropout"),
-        keras.layers.Dense(num_classes, activation="softmax", name="output"),
+        _output_layer(num_classes),
     ]
     return keras.Sequential(layers, name=name)
+
+
+def _output_layer(num_classes: int):
+    """Softmax in float32 even under mixed precision (lesson 10): bfloat16's ~3 significant digits are too few
+    for probabilities near 1 and the loss taken from them."""
+    import keras
+
+    return keras.layers.Dense(num_classes, activation="softmax", dtype="float32", name="output")
 
 
 def _as_tuple(value, name: str) -> tuple:
@@ -80,17 +88,17 @@ def print_summary(model) -> None:
 
 
 def build_strong_cnn(
-    filters: tuple[int, ...] = (32, 64),
+    filters: tuple[int, ...] = (32, 64, 128),
     dense_units: int = 128,
     dropout: float = 0.3,
-    augment: bool = False,
+    augment: bool = True,
     input_shape: tuple[int, int, int] = (28, 28, 1),
     num_classes: int = 10,
     name: str = "fashion_cnn_strong",
 ):
-    """The appendix's network: the lesson's conv-pool blocks with batch normalization after each convolution,
-    dropout before and after the hidden layer, and optionally a random horizontal flip in front (active only
-    in training; a mirrored shirt is still a shirt).
+    """The appendix's network: the lesson's conv-pool blocks plus a third (128 filters), batch normalization after
+    each convolution, dropout before and after the hidden layer, and a random horizontal flip in front (active
+    only in training; a mirrored shirt is still a shirt). With the defaults: 242,218 parameters.
     """
     import keras
 
@@ -113,7 +121,7 @@ def build_strong_cnn(
         keras.layers.Dropout(dropout, name="dropout1"),
         keras.layers.Dense(dense_units, activation="relu", name="hidden"),
         keras.layers.Dropout(dropout, name="dropout2"),
-        keras.layers.Dense(num_classes, activation="softmax", name="output"),
+        _output_layer(num_classes),
     ]
     return keras.Sequential(layers, name=name)
 

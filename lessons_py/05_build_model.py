@@ -1,3 +1,14 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-kernelspec,-language_info
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+# ---
+
 # %% [markdown]
 # # 5. 모델 만들기
 #
@@ -305,6 +316,9 @@ for name, count in expected.items():
 
 assert sum(expected.values()) == model.count_params() == 333526
 print(f" 합계: {model.count_params():,}")
+
+# %% tags=["remove-input"]
+helpers.glue("total_params", model.count_params())
 
 # %% [markdown]
 # 은닉층 하나가 94.1%를 차지하고, 두 합성곱 층을 합쳐도 5.6%에 불과합니다. 평탄화한 벡터가 3136개나 되기 때문입니다.

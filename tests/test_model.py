@@ -44,13 +44,17 @@ def test_summary_text_is_plain_and_complete():
     assert "Total params: 333,526" in text and "(None, 7, 7, 64)" in text
 
 
-def test_strong_cnn_adds_batch_normalization_and_keeps_the_shapes():
-    model = helpers.build_strong_cnn(augment=True)
+def test_strong_cnn_adds_a_block_batch_normalization_and_augmentation():
+    model = helpers.build_strong_cnn()
     kinds = [layer.__class__.__name__ for layer in model.layers]
-    assert kinds.count("BatchNormalization") == 2 and kinds[0] == "RandomFlip"
-    assert tuple(model.get_layer("pool2").output.shape) == (None, 7, 7, 64)
+    assert kinds.count("BatchNormalization") == 3 and kinds[0] == "RandomFlip"
+    assert tuple(model.get_layer("pool2").output.shape) == (None, 7, 7, 64)  # the lesson model's shape so far
+    assert tuple(model.get_layer("pool3").output.shape) == (None, 3, 3, 128)
     assert tuple(model.layers[-1].output.shape) == (None, 10)
+    assert model.count_params() == 242_218  # fewer than the lesson model: Flatten gives 1,152 values, not 3,136
     assert model.get_layer("conv1").bias is None  # batch normalization's beta replaces it
+    plain = helpers.build_strong_cnn(filters=(32, 64), augment=False)
+    assert "RandomFlip" not in [layer.__class__.__name__ for layer in plain.layers]
     with pytest.raises(ValueError, match="dropout"):
         helpers.build_strong_cnn(dropout=0.5 * 3)
 
