@@ -18,8 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# "The same accuracy": validation accuracies after the same training within one point (runs with different
-# arithmetic land about that far apart on 20,000 images and 2 epochs).
+# "The same accuracy": validation accuracies after the same seeded training within one percentage point.
 ACCURACY_TOLERANCE = 0.01
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
