@@ -2,7 +2,8 @@
 
 | lesson | functions |
 | --- | --- |
-| 04 데이터 준비 | `load_fashion_mnist`, `scale_images`, `split_train_val`, `load_splits`, `CLASS_NAMES_KO`, `plots.plot_samples` |
+| 04 데이터 준비 | `load_fashion_mnist`, `scale_images`, `split_train_val`, `load_splits`, `CLASS_NAMES_KO`, |
+|  | `plots.plot_samples` |
 | 05 모델 만들기 | `build_cnn`, `print_summary`, `plots.plot_model_diagram` |
 | 06 컴파일과 훈련 | `compile_model`, `make_callbacks`, `train_or_load`, `plots.plot_history` |
 | 07 평가와 예측 | `evaluate_model`, `predict_labels`, `confusion`, `plots.plot_prediction`, `plots.plot_confusion` |
@@ -22,6 +23,8 @@ from helpers._quiet import import_tensorflow_quietly
 
 import_tensorflow_quietly()
 
+# plots registers the Korean font on import: every lesson's figures can draw Hangul after `import helpers`
+from helpers import plots
 from helpers.data import (
     CLASS_NAMES_EN,
     CLASS_NAMES_KO,
@@ -33,8 +36,8 @@ from helpers.data import (
     scale_images,
     split_train_val,
 )
-from helpers.glue import glue
 from helpers.evaluation import confusion, evaluate_model, per_class_accuracy, predict_labels, predict_proba
+from helpers.glue import glue
 from helpers.model import build_cnn, build_strong_cnn, print_summary, summary_text
 from helpers.precision import resolve_precision
 from helpers.training import (
@@ -68,9 +71,10 @@ __all__ = [
     "make_callbacks",
     "per_class_accuracy",
     "pick_strategy",
+    "plots",
     "predict_labels",
-    "print_summary",
     "predict_proba",
+    "print_summary",
     "resolve_precision",
     "scale_images",
     "seed_everything",

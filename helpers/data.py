@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import os
@@ -29,7 +30,18 @@ SHA256 = {
 FILES = tuple(SHA256)
 
 CLASS_NAMES_KO = ("티셔츠/탑", "바지", "스웨터", "드레스", "코트", "샌들", "셔츠", "스니커즈", "가방", "앵클 부츠")
-CLASS_NAMES_EN = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot")
+CLASS_NAMES_EN = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
 NUM_CLASSES = len(CLASS_NAMES_KO)
 
 VALIDATION_FRACTION = 0.2
@@ -56,10 +68,8 @@ def keras_cache_dir() -> Path:
     else:
         user_home = os.path.expanduser("~")
         home = os.path.join(user_home if os.access(user_home, os.W_OK) else "/tmp", ".keras")
-    try:
+    with contextlib.suppress(OSError):  # an unwritable home is handled just below
         os.makedirs(home, exist_ok=True)
-    except OSError:
-        pass
     if not os.access(home, os.W_OK):
         home = os.path.join("/tmp", ".keras")
     return Path(home) / KERAS_SUBDIR
@@ -207,19 +217,32 @@ def load_splits() -> DataSplits:
     """
     (train_images, train_labels), (test_images, test_labels) = load_fashion_mnist()
     x_train, x_val, y_train, y_val = split_train_val(train_images, train_labels)
-    return DataSplits(scale_images(x_train), y_train, scale_images(x_val), y_val, scale_images(test_images), test_labels)
+    return DataSplits(
+        scale_images(x_train), y_train, scale_images(x_val), y_val, scale_images(test_images), test_labels
+    )
 
 
 def class_name(label, lang: str = "ko") -> str:
     """The name of one class index, in Korean (`'ko'`) or English (`'en'`)."""
     names = {"ko": CLASS_NAMES_KO, "en": CLASS_NAMES_EN}
     if lang not in names:
-        raise ValueError(bilingual(f"lang 은 'ko' 또는 'en' 이어야 합니다. 받은 값: {lang!r}",
-                                   f"lang must be 'ko' or 'en', got {lang!r}."))
+        raise ValueError(
+            bilingual(
+                f"lang 은 'ko' 또는 'en' 이어야 합니다. 받은 값: {lang!r}", f"lang must be 'ko' or 'en', got {lang!r}."
+            )
+        )
     if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)):
-        raise TypeError(bilingual(f"클래스 번호는 정수여야 합니다. 받은 값: {label!r}",
-                                  f"A class index must be an integer, got {label!r}."))
+        raise TypeError(
+            bilingual(
+                f"클래스 번호는 정수여야 합니다. 받은 값: {label!r}",
+                f"A class index must be an integer, got {label!r}.",
+            )
+        )
     if not 0 <= label < NUM_CLASSES:
-        raise ValueError(bilingual(f"클래스 번호는 0~{NUM_CLASSES - 1} 이어야 합니다. 받은 값: {label}",
-                                   f"A class index must be in 0..{NUM_CLASSES - 1}, got {label}."))
+        raise ValueError(
+            bilingual(
+                f"클래스 번호는 0~{NUM_CLASSES - 1} 이어야 합니다. 받은 값: {label}",
+                f"A class index must be in 0..{NUM_CLASSES - 1}, got {label}.",
+            )
+        )
     return names[lang][int(label)]

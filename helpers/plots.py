@@ -65,7 +65,12 @@ def plot_samples(images, labels, count: int = 10, columns: int = 10):
     return fig
 
 
-HISTORY_LABELS = {"loss": "훈련 손실", "accuracy": "훈련 정확도", "val_loss": "검증 손실", "val_accuracy": "검증 정확도"}
+HISTORY_LABELS = {
+    "loss": "훈련 손실",
+    "accuracy": "훈련 정확도",
+    "val_loss": "검증 손실",
+    "val_accuracy": "검증 정확도",
+}
 
 
 def plot_history(history):
@@ -94,8 +99,10 @@ def check_graphviz() -> None:
     """plot_model needs pydot and Graphviz's `dot`; inside Jupyter Keras would only print and draw nothing."""
     if importlib.util.find_spec("pydot") is None:
         raise RuntimeError(
-            bilingual("모델 그림을 그리려면 pydot 이 필요합니다: pip install pydot",
-                      "plot_model needs pydot: pip install pydot")
+            bilingual(
+                "모델 그림을 그리려면 pydot 이 필요합니다: pip install pydot",
+                "plot_model needs pydot: pip install pydot",
+            )
         )
     if shutil.which("dot") is None:
         raise RuntimeError(
@@ -114,11 +121,17 @@ def plot_model_diagram(model, to_file="model.png", dpi: int = 72):
     check_graphviz()
     to_file = Path(to_file)
     if to_file.suffix != ".png":
-        raise ValueError(bilingual(f"그림 파일 이름은 .png 로 끝나야 합니다. 받은 이름: {to_file.name!r}",
-                                   f"The diagram file name must end in .png, got {to_file.name!r}."))
+        raise ValueError(
+            bilingual(
+                f"그림 파일 이름은 .png 로 끝나야 합니다. 받은 이름: {to_file.name!r}",
+                f"The diagram file name must end in .png, got {to_file.name!r}.",
+            )
+        )
     image = keras.utils.plot_model(model, to_file=str(to_file), show_shapes=True, show_layer_names=True, dpi=dpi)
     if image is None or not to_file.is_file():
-        raise RuntimeError(bilingual(f"모델 그림을 만들지 못했습니다: {to_file}", f"plot_model wrote no file: {to_file}"))
+        raise RuntimeError(
+            bilingual(f"모델 그림을 만들지 못했습니다: {to_file}", f"plot_model wrote no file: {to_file}")
+        )
     return image
 
 
@@ -158,8 +171,12 @@ def plot_confusion(matrix, normalize: bool = True):
     """The confusion matrix with Korean class names; rows are true classes, columns predictions."""
     matrix = np.asarray(matrix)
     if matrix.shape != (len(CLASS_NAMES_KO),) * 2:
-        raise ValueError(bilingual(f"혼동 행렬은 (10, 10) 모양이어야 합니다. 받은 모양: {matrix.shape}",
-                                   f"The confusion matrix must be (10, 10), got {matrix.shape}."))
+        raise ValueError(
+            bilingual(
+                f"혼동 행렬은 (10, 10) 모양이어야 합니다. 받은 모양: {matrix.shape}",
+                f"The confusion matrix must be (10, 10), got {matrix.shape}.",
+            )
+        )
     shown = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1) if normalize else matrix
     fig, axis = plt.subplots(figsize=(7.5, 6.5))
     image = axis.imshow(shown, cmap="Blues")
@@ -172,8 +189,15 @@ def plot_confusion(matrix, normalize: bool = True):
     for row in ticks:
         for column in ticks:
             text = f"{shown[row, column]:.2f}" if normalize else str(matrix[row, column])
-            axis.text(column, row, text, ha="center", va="center", fontsize=7,
-                      color="white" if shown[row, column] > threshold else "black")
+            axis.text(
+                column,
+                row,
+                text,
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if shown[row, column] > threshold else "black",
+            )
     fig.colorbar(image, ax=axis, fraction=0.046)
     fig.tight_layout()
     return fig
@@ -191,9 +215,12 @@ def plot_mistakes(images, true_labels, predicted_labels, count: int = 12, column
     fig, axes = plt.subplots(rows, columns, figsize=(columns * 1.6, rows * 1.9), squeeze=False)
     for axis in axes.flat:
         axis.axis("off")
-    for axis, index in zip(axes.flat, wrong):
+    for axis, index in zip(axes.flat, wrong, strict=False):
         axis.imshow(_grey(images[index]), cmap="gray_r")
-        axis.set_title(f"{CLASS_NAMES_KO[predicted_labels[index]]}\n(정답 {CLASS_NAMES_KO[true_labels[index]]})",
-                       fontsize=8, color=WRONG_COLOUR)
+        axis.set_title(
+            f"{CLASS_NAMES_KO[predicted_labels[index]]}\n(정답 {CLASS_NAMES_KO[true_labels[index]]})",
+            fontsize=8,
+            color=WRONG_COLOUR,
+        )
     fig.tight_layout()
     return fig

@@ -34,8 +34,12 @@ class RunMode:
     def take(self, images, labels, part: str = "train"):
         """The first `train_limit`/`val_limit` examples (all of them in full mode); shapes stay (n, 28, 28, 1)."""
         if part not in ("train", "val"):
-            raise ValueError(bilingual(f"part 는 'train' 또는 'val' 이어야 합니다. 받은 값: {part!r}",
-                                       f"part must be 'train' or 'val', got {part!r}."))
+            raise ValueError(
+                bilingual(
+                    f"part 는 'train' 또는 'val' 이어야 합니다. 받은 값: {part!r}",
+                    f"part must be 'train' or 'val', got {part!r}.",
+                )
+            )
         limit = self.train_limit if part == "train" else self.val_limit
         return (images, labels) if limit is None else (images[:limit], labels[:limit])
 
@@ -163,8 +167,12 @@ class Recipe:
 
     def __post_init__(self):
         if self.builder not in BUILDERS:
-            raise ValueError(bilingual(f"알 수 없는 모델 이름입니다: {self.builder!r} ({', '.join(BUILDERS)} 중 하나)",
-                                       f"Unknown builder {self.builder!r}; use one of {', '.join(BUILDERS)}."))
+            raise ValueError(
+                bilingual(
+                    f"알 수 없는 모델 이름입니다: {self.builder!r} ({', '.join(BUILDERS)} 중 하나)",
+                    f"Unknown builder {self.builder!r}; use one of {', '.join(BUILDERS)}.",
+                )
+            )
         resolve_precision(self.precision)  # an unknown name fails here, not after loading the data
 
     def build(self):
@@ -248,8 +256,20 @@ def load_run(folder: Path) -> TrainingRun | None:
     return TrainingRun(model, record["history"], record["seconds"], loaded=True, folder=folder)
 
 
-def fit(model, x_train, y_train, x_val, y_val, epochs: int, checkpoint_path, verbose: int = 2,
-        backup_dir=None, extra_callbacks=(), batch_size: int = 32, patience: int = PATIENCE):
+def fit(
+    model,
+    x_train,
+    y_train,
+    x_val,
+    y_val,
+    epochs: int,
+    checkpoint_path,
+    verbose: int = 2,
+    backup_dir=None,
+    extra_callbacks=(),
+    batch_size: int = 32,
+    patience: int = PATIENCE,
+):
     """`model.fit` with the lesson's callbacks; returns the history dict and the seconds it took.
 
     With `backup_dir`, `BackupAndRestore` saves the training state every epoch, so an interrupted run
@@ -279,9 +299,16 @@ def fit(model, x_train, y_train, x_val, y_val, epochs: int, checkpoint_path, ver
     return history.history, time.perf_counter() - start
 
 
-def train_or_load(recipe: Recipe | None = None, mode: RunMode | str | None = None, data=None,
-                  seed: int = DEFAULT_SEED, verbose: int = 2, retrain: bool = False,
-                  extra_callbacks=(), strategy=None) -> TrainingRun:
+def train_or_load(
+    recipe: Recipe | None = None,
+    mode: RunMode | str | None = None,
+    data=None,
+    seed: int = DEFAULT_SEED,
+    verbose: int = 2,
+    retrain: bool = False,
+    extra_callbacks=(),
+    strategy=None,
+) -> TrainingRun:
     """The model a `Recipe` describes (default: lesson 6's), trained once per mode and recipe and loaded
     from `models/` afterwards, also in a fresh kernel.
 
@@ -313,9 +340,19 @@ def train_or_load(recipe: Recipe | None = None, mode: RunMode | str | None = Non
     seed_everything(seed)
     with (strategy or pick_strategy()).scope():  # variables live where the strategy places them
         model = compile_model(recipe.build(), learning_rate=learning_rate)
-    history, seconds = fit(model, x_train, y_train, x_val, y_val, epochs,
-                           folder / "best-model.keras", verbose=verbose,
-                           backup_dir=folder / "backup", extra_callbacks=extra_callbacks,
-                           batch_size=recipe.batch_size, patience=recipe.patience)
+    history, seconds = fit(
+        model,
+        x_train,
+        y_train,
+        x_val,
+        y_val,
+        epochs,
+        folder / "best-model.keras",
+        verbose=verbose,
+        backup_dir=folder / "backup",
+        extra_callbacks=extra_callbacks,
+        batch_size=recipe.batch_size,
+        patience=recipe.patience,
+    )
     save_run(folder, model, history, seconds)
     return TrainingRun(model, history, seconds, loaded=False, folder=folder)

@@ -37,7 +37,7 @@ def check_images(images, name: str = "images", dtype: str | None = None) -> np.n
     if not shape_ok:
         hint = ""
         if images.shape == (IMAGE_SIDE, IMAGE_SIDE) or images.shape == (IMAGE_SIDE, IMAGE_SIDE, 1):
-            hint = " 이미지 한 장이라면 x[None] 또는 x[0:1] 처럼 배치 축을 붙이세요. / For one image, add a batch axis: x[0:1]."
+            hint = " 이미지 한 장이라면 x[None] 또는 x[0:1] 처럼 배치 축을 붙이세요. / For one image: x[0:1]."
         raise ValueError(
             bilingual(
                 f"{name} 은(는) (N, 28, 28) 또는 (N, 28, 28, 1) 모양이어야 합니다. 받은 모양: {images.shape}",
@@ -77,7 +77,8 @@ def check_scaled_images(images, name: str = "images") -> np.ndarray:
     if not np.issubdtype(images.dtype, np.floating):
         raise TypeError(
             bilingual(
-                f"{name} 은(는) 0~1로 스케일한 실수 배열이어야 합니다. 받은 dtype: {images.dtype} (helpers.scale_images 사용)",
+                f"{name} 은(는) 0~1로 스케일한 실수 배열이어야 합니다. "
+                f"받은 dtype: {images.dtype} (helpers.scale_images 사용)",
                 f"{name} must be floats scaled to [0, 1], got dtype {images.dtype} (use helpers.scale_images).",
             )
         )

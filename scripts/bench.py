@@ -102,9 +102,14 @@ def training_throughput(images: int, epochs: int, repeats: int) -> dict:
     results = {"train_flops_per_image": flops}
     for path, (x_train, *_) in data.items():
         rate = statistics.median(speeds[path])
-        results[path] = {"images_per_s": rate, "val_accuracy": accuracy[path], "dtype": str(x_train.dtype),
-                         "precision": precision[path],
-                         "gflops_per_s": flops * rate / 1e9, "runs": [round(v) for v in speeds[path]]}
+        results[path] = {
+            "images_per_s": rate,
+            "val_accuracy": accuracy[path],
+            "dtype": str(x_train.dtype),
+            "precision": precision[path],
+            "gflops_per_s": flops * rate / 1e9,
+            "runs": [round(v) for v in speeds[path]],
+        }
     return results
 
 
@@ -135,21 +140,52 @@ def main() -> int:
 
     rows = []
     memory = {path: prep_peak_mb(path) for path in PREP}
-    rows.append(("데이터 준비 최대 메모리 (MB)", f"{memory['seed']:.0f}", f"{memory['helpers']:.0f}",
-                 f"{memory['seed'] / memory['helpers']:.2f}× 적음 (목표 ≥ 2×, "
-                 f"{verdict(memory['seed'] / memory['helpers'] >= 2)})"))
+    rows.append(
+        (
+            "데이터 준비 최대 메모리 (MB)",
+            f"{memory['seed']:.0f}",
+            f"{memory['helpers']:.0f}",
+            f"{memory['seed'] / memory['helpers']:.2f}× 적음 (목표 ≥ 2×, "
+            f"{verdict(memory['seed'] / memory['helpers'] >= 2)})",
+        )
+    )
     speed = training_throughput(args.images, args.epochs, args.repeats)
     seed, ours = speed["seed"], speed["helpers"]
     ratio = ours["images_per_s"] / seed["images_per_s"]
     accuracy_gap = ours["val_accuracy"] - seed["val_accuracy"]
-    rows.append(("입력 배열 / 연산 정밀도", f"{seed['dtype']} / {seed['precision']}",
-                 f"{ours['dtype']} / {ours['precision']}", ""))
-    rows.append(("훈련 처리량 (이미지/초, 배치 32)", f"{seed['images_per_s']:.0f}", f"{ours['images_per_s']:.0f}",
-                 f"{ratio:.2f}× (목표 ≥ 1.3×, {verdict(ratio >= 1.3)})"))
-    rows.append(("검증 정확도 (같은 훈련 후)", f"{seed['val_accuracy']:.4f}", f"{ours['val_accuracy']:.4f}",
-                 f"{accuracy_gap:+.4f} (같은 정확도: 차이 ≤ {ACCURACY_TOLERANCE}, "
-                 f"{verdict(abs(accuracy_gap) <= ACCURACY_TOLERANCE)})"))
-    rows.append(("각 측정 (이미지/초)", " / ".join(map(str, seed["runs"])), " / ".join(map(str, ours["runs"])), "중앙값을 위에 씀"))
+    rows.append(
+        (
+            "입력 배열 / 연산 정밀도",
+            f"{seed['dtype']} / {seed['precision']}",
+            f"{ours['dtype']} / {ours['precision']}",
+            "",
+        )
+    )
+    rows.append(
+        (
+            "훈련 처리량 (이미지/초, 배치 32)",
+            f"{seed['images_per_s']:.0f}",
+            f"{ours['images_per_s']:.0f}",
+            f"{ratio:.2f}× (목표 ≥ 1.3×, {verdict(ratio >= 1.3)})",
+        )
+    )
+    rows.append(
+        (
+            "검증 정확도 (같은 훈련 후)",
+            f"{seed['val_accuracy']:.4f}",
+            f"{ours['val_accuracy']:.4f}",
+            f"{accuracy_gap:+.4f} (같은 정확도: 차이 ≤ {ACCURACY_TOLERANCE}, "
+            f"{verdict(abs(accuracy_gap) <= ACCURACY_TOLERANCE)})",
+        )
+    )
+    rows.append(
+        (
+            "각 측정 (이미지/초)",
+            " / ".join(map(str, seed["runs"])),
+            " / ".join(map(str, ours["runs"])),
+            "중앙값을 위에 씀",
+        )
+    )
     rows.append(("달성 GFLOP/s", f"{seed['gflops_per_s']:.2f}", f"{ours['gflops_per_s']:.2f}", ""))
     rows.append(("훈련 FLOPs / 이미지", "", f"{speed['train_flops_per_image'] / 1e6:.1f} M", ""))
 
@@ -172,12 +208,18 @@ def main() -> int:
 
     from helpers.precision import cpu_flags
 
-    machine = (f"{cpu_name()}, {os.cpu_count()} CPU, Python {platform.python_version()}, TensorFlow {tf.__version__}, "
-               f"TF_ENABLE_ONEDNN_OPTS={os.environ.get('TF_ENABLE_ONEDNN_OPTS', '')}, "
-               f"AVX-512 BF16 {'있음' if 'avx512_bf16' in cpu_flags() else '없음'}")
+    machine = (
+        f"{cpu_name()}, {os.cpu_count()} CPU, Python {platform.python_version()}, TensorFlow {tf.__version__}, "
+        f"TF_ENABLE_ONEDNN_OPTS={os.environ.get('TF_ENABLE_ONEDNN_OPTS', '')}, "
+        f"AVX-512 BF16 {'있음' if 'avx512_bf16' in cpu_flags() else '없음'}"
+    )
     header = ("항목", "원본 노트 방식", "helpers 방식", "비율 / 목표")
-    lines = [f"벤치마크 ({time.strftime('%Y-%m-%d')}, {machine})", "",
-             "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines = [
+        f"벤치마크 ({time.strftime('%Y-%m-%d')}, {machine})",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + " --- |" * len(header),
+    ]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     text = "\n".join(lines) + "\n"
     print(text)

@@ -32,8 +32,11 @@ TIMED_GLUE = re.compile(r"(minutes|seconds|per_epoch)$")
 
 def toc_notebooks() -> list[Path]:
     entries = re.findall(r"file:\s*(book/\S+)", (ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [ROOT / f"{entry}.ipynb" for entry in entries if (ROOT / f"{entry}.ipynb").exists()
-            or (SOURCES / f"{Path(entry).name}.py").exists()]
+    return [
+        ROOT / f"{entry}.ipynb"
+        for entry in entries
+        if (ROOT / f"{entry}.ipynb").exists() or (SOURCES / f"{Path(entry).name}.py").exists()
+    ]
 
 
 def merge_streams(outputs: list) -> list:
@@ -41,8 +44,12 @@ def merge_streams(outputs: list) -> list:
     merged = []
     for output in outputs:
         previous = merged[-1] if merged else None
-        if (output.get("output_type") == "stream" and previous is not None
-                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
             previous["text"] += output["text"]
         else:
             merged.append(output)
@@ -102,16 +109,18 @@ def differences(stored, fresh) -> list[str]:
     stored_cells = [c for c in stored.cells if c.cell_type == "code"]
     fresh_cells = [c for c in fresh.cells if c.cell_type == "code"]
     if len(stored_cells) != len(fresh_cells):  # the source changed since the outputs were stored: cells don't pair
-        return [f"{len(stored_cells)} code cells stored, {len(fresh_cells)} in the source now (make sync, make execute)"]
+        return [
+            f"{len(stored_cells)} code cells stored, {len(fresh_cells)} in the source now (make sync, make execute)"
+        ]
     found = []
-    for number, (old, new) in enumerate(zip(stored_cells, fresh_cells), start=1):
+    for number, (old, new) in enumerate(zip(stored_cells, fresh_cells, strict=True), start=1):
         old_outputs, new_outputs = [comparable(o) for o in old.outputs], [comparable(o) for o in new.outputs]
         if old_outputs == new_outputs:
             continue
         if len(old_outputs) != len(new_outputs):
             found.append(f"code cell {number}: {len(old_outputs)} outputs stored, {len(new_outputs)} now")
             continue
-        for old_output, new_output in zip(old_outputs, new_outputs):
+        for old_output, new_output in zip(old_outputs, new_outputs, strict=True):
             keys = [k for k in sorted(set(old_output) | set(new_output)) if old_output.get(k) != new_output.get(k)]
             if keys:
                 sample = str(new_output.get(keys[0], ""))[:120].replace("\n", " | ")
@@ -122,8 +131,11 @@ def differences(stored, fresh) -> list[str]:
 
 def main(arguments: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true",
-                        help="rerun and compare with the stored outputs (timings masked) instead of storing")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="rerun and compare with the stored outputs (timings masked) instead of storing",
+    )
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(arguments)
     paths = [p.resolve() for p in args.notebooks] or toc_notebooks()

@@ -42,10 +42,19 @@ def browser(tmp_path_factory):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1280,1600",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1600",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -100,8 +109,10 @@ def test_search_finds_the_lessons(browser, site, term, expected):
 
     browser.get(f"{site}/search.html?q={term}")
     WebDriverWait(browser, 30).until(
-        lambda d: d.find_elements("css selector", "#search-results li")
-        or "didn't match" in d.find_element("id", "search-results").text
+        lambda d: (
+            d.find_elements("css selector", "#search-results li")
+            or "didn't match" in d.find_element("id", "search-results").text
+        )
     )
     links = [a.get_attribute("href") for a in browser.find_elements("css selector", "#search-results li a")]
     assert any(expected in link for link in links), links

@@ -17,8 +17,9 @@ SOURCE = Path(os.environ.get("FASHION_MNIST_DIR") or data.DEBIAN_DATA_DIR)
 def run_python(code: str, env: dict) -> subprocess.CompletedProcess:
     """A fresh interpreter: Keras reads KERAS_HOME once, at import."""
     full_env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", **env}
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=full_env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], env=full_env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_seed_call_works_offline_from_an_empty_keras_cache(tmp_path):
@@ -30,7 +31,11 @@ def test_seed_call_works_offline_from_an_empty_keras_cache(tmp_path):
         (x, y), (xt, yt) = keras.datasets.fashion_mnist.load_data()
         print(x.shape, y.shape, xt.shape, yt.shape, x.dtype)
         """,
-        {"KERAS_HOME": str(tmp_path / "keras"), "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"},
+        {
+            "KERAS_HOME": str(tmp_path / "keras"),
+            "HTTPS_PROXY": "http://127.0.0.1:9",
+            "HTTP_PROXY": "http://127.0.0.1:9",
+        },
     )
     assert result.returncode == 0, result.stderr
     assert "(60000, 28, 28) (60000,) (10000, 28, 28) (10000,) uint8" in result.stdout
@@ -49,11 +54,18 @@ def test_missing_data_lists_the_three_ways_to_get_it(tmp_path):
     # Hide the Debian copy by pointing the module at an empty folder; an unreachable proxy stands in for no network.
     code = f"""
     import helpers.data as d, pathlib
-    d.DEBIAN_DATA_DIR = pathlib.Path({str(tmp_path / 'empty')!r})
+    d.DEBIAN_DATA_DIR = pathlib.Path({str(tmp_path / "empty")!r})
     d.load_fashion_mnist()
     """
-    result = run_python(code, {"KERAS_HOME": str(tmp_path / "keras"), "FASHION_MNIST_DIR": "",
-                               "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"})
+    result = run_python(
+        code,
+        {
+            "KERAS_HOME": str(tmp_path / "keras"),
+            "FASHION_MNIST_DIR": "",
+            "HTTPS_PROXY": "http://127.0.0.1:9",
+            "HTTP_PROXY": "http://127.0.0.1:9",
+        },
+    )
     assert result.returncode != 0
     error = result.stderr.split("Traceback")[-1]
     assert "DataNotFoundError" in error
@@ -160,8 +172,13 @@ def test_load_splits_matches_lesson_4_done_by_hand():
     (images, labels), (test_images, test_labels) = helpers.load_fashion_mnist()
     x_train, x_val, y_train, y_val = helpers.split_train_val(helpers.scale_images(images), labels)
     splits = helpers.load_splits()
-    for mine, expected in [(splits.x_train, x_train), (splits.x_val, x_val), (splits.y_train, y_train),
-                           (splits.y_val, y_val), (splits.x_test, helpers.scale_images(test_images)),
-                           (splits.y_test, test_labels)]:
+    for mine, expected in [
+        (splits.x_train, x_train),
+        (splits.x_val, x_val),
+        (splits.y_train, y_train),
+        (splits.y_val, y_val),
+        (splits.x_test, helpers.scale_images(test_images)),
+        (splits.y_test, test_labels),
+    ]:
         assert mine.dtype == expected.dtype and np.array_equal(mine, expected)
     assert splits.x_train.shape == (48000, 28, 28, 1) and splits.x_train.dtype == np.float32

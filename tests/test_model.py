@@ -66,8 +66,10 @@ def test_a_lesson_start_writes_nothing_to_stderr():
     import sys
 
     env = {k: v for k, v in os.environ.items() if k not in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")}
-    code = ("import helpers, numpy as np\n"
-            "model = helpers.compile_model(helpers.build_cnn())\n"
-            "model.fit(np.zeros((8, 28, 28, 1), 'float32'), np.zeros(8, 'int64'), epochs=1, verbose=0)\n")
+    code = (
+        "import helpers, numpy as np\n"
+        "model = helpers.compile_model(helpers.build_cnn())\n"
+        "model.fit(np.zeros((8, 28, 28, 1), 'float32'), np.zeros(8, 'int64'), epochs=1, verbose=0)\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0 and result.stderr == "", result.stderr[-2000:]

@@ -1,6 +1,5 @@
 """The lessons as files: pairs in sync, executed top to bottom, readable outputs, the course's structure."""
 
-import json
 import re
 from pathlib import Path
 
@@ -58,8 +57,14 @@ def test_outputs_are_readable(notebook):
             assert output.output_type != "error" or "raises-exception" in cell.metadata.get("tags", []), (
                 f"{notebook.name}: an unexpected error is stored:\n{cell.source}"
             )
-            text = "".join([output.get("text", ""), output.get("data", {}).get("text/plain", ""),
-                            output.get("evalue", ""), *output.get("traceback", [])])
+            text = "".join(
+                [
+                    output.get("text", ""),
+                    output.get("data", {}).get("text/plain", ""),
+                    output.get("evalue", ""),
+                    *output.get("traceback", []),
+                ]
+            )
             assert "\x1b[" not in text, f"{notebook.name}: ANSI codes in an output of:\n{cell.source}"
             assert output.get("name") != "stderr", f"{notebook.name}: stderr stored: {text[:200]!r}"
             assert "Warning" not in text and "Glyph" not in text, f"{notebook.name}: {text[:200]!r}"

@@ -62,7 +62,7 @@ def test_prediction_plot_colours_wrong_guesses_red(quick_run, splits):
 def test_confusion_plot(quick_run, splits):
     matrix = helpers.confusion(splits.y_test[:200], helpers.predict_labels(quick_run.model, splits.x_test[:200]))
     fig = plots.plot_confusion(matrix)
-    assert "실제 클래스" == fig.axes[0].get_ylabel()
+    assert fig.axes[0].get_ylabel() == "실제 클래스"
     draw_without_warnings(fig)
     with pytest.raises(ValueError, match=r"\(10, 10\)"):
         plots.plot_confusion(np.zeros((3, 3)))
@@ -94,7 +94,8 @@ def test_plot_model_without_pydot_fails_loudly(tmp_path, monkeypatch):
 
     monkeypatch.setitem(sys.modules, "pydot", None)  # import pydot now raises ImportError
     real_find_spec = plots.importlib.util.find_spec
-    monkeypatch.setattr(plots.importlib.util, "find_spec",
-                        lambda name, *a: None if name == "pydot" else real_find_spec(name, *a))
+    monkeypatch.setattr(
+        plots.importlib.util, "find_spec", lambda name, *a: None if name == "pydot" else real_find_spec(name, *a)
+    )
     with pytest.raises(RuntimeError, match="pip install pydot"):
         plots.plot_model_diagram(helpers.build_cnn(), tmp_path / "model.png")

@@ -67,7 +67,9 @@ def test_mixed_precision_recipe_trains_and_reloads_with_its_policy(splits, tmp_p
 
 
 def test_start_up_notes_are_dropped_and_nothing_else():
-    text = ("WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
-            "I0000 00:00:1.0 123 port.cc:153] oneDNN custom operations are on. You may see ...\n"
-            "E0000 something else went wrong\n")
+    text = (
+        "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
+        "I0000 00:00:1.0 123 port.cc:153] oneDNN custom operations are on. You may see ...\n"
+        "E0000 something else went wrong\n"
+    )
     assert without_start_up_notes(text) == "E0000 something else went wrong\n"

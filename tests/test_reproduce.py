@@ -55,7 +55,13 @@ def test_only_wall_clock_times_may_change():
 def test_rerunning_a_lesson_reproduces_its_stored_outputs():
     """Lesson 3 trains nothing, so the whole rerun fits in the unit suite; `make reproduce` checks them all."""
     env = dict(os.environ, COURSE_MODE="full", TF_CPP_MIN_LOG_LEVEL="3")
-    result = subprocess.run([sys.executable, "scripts/execute.py", "--check", "book/03_pooling_layer.ipynb"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "scripts/execute.py", "--check", "book/03_pooling_layer.ipynb"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "reproduced" in result.stdout

@@ -24,14 +24,19 @@ def run(tmp_path: Path, uid: int, apt_exit: int = 0, extra=()):
     shim(bin_dir, "id", f"echo {uid}")
     shim(bin_dir, "sudo", "exit 1")  # no passwordless sudo
     shim(bin_dir, "apt-get", f'echo "apt-get $*" >> {tmp_path}/apt.log; exit {apt_exit}')
-    env = {**os.environ, "PATH": f"{bin_dir}:/usr/bin:/bin", "PYTHON": sys.executable,
-           "FASHION_MNIST_DIR": str(tmp_path / "no-data")}
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "PYTHON": sys.executable,
+        "FASHION_MNIST_DIR": str(tmp_path / "no-data"),
+    }
     return subprocess.run(["bash", str(SCRIPT), *extra], env=env, capture_output=True, text=True, timeout=60)
 
 
 def test_nothing_missing_does_nothing(tmp_path):
-    result = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "PYTHON": sys.executable})
+    result = subprocess.run(
+        ["bash", str(SCRIPT)], capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHON": sys.executable}
+    )
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
 
 

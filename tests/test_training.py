@@ -97,18 +97,35 @@ def test_fit_rejects_unscaled_or_flat_images(splits, tmp_path):
     with pytest.raises(TypeError, match="scale_images"):
         training.fit(model, raw, splits.y_train[:8], splits.x_val[:8], splits.y_val[:8], 1, tmp_path / "m.keras")
     with pytest.raises(ValueError, match="채널"):
-        training.fit(model, splits.x_train[:8, :, :, 0], splits.y_train[:8], splits.x_val[:8], splits.y_val[:8],
-                     1, tmp_path / "m.keras")
+        training.fit(
+            model,
+            splits.x_train[:8, :, :, 0],
+            splits.y_train[:8],
+            splits.x_val[:8],
+            splits.y_val[:8],
+            1,
+            tmp_path / "m.keras",
+        )
     with pytest.raises(ValueError, match="255"):
-        training.fit(model, splits.x_train[:8] * 255, splits.y_train[:8], splits.x_val[:8], splits.y_val[:8],
-                     1, tmp_path / "m.keras")
+        training.fit(
+            model,
+            splits.x_train[:8] * 255,
+            splits.y_train[:8],
+            splits.x_val[:8],
+            splits.y_val[:8],
+            1,
+            tmp_path / "m.keras",
+        )
 
 
 TINY = training.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
 
 
-@pytest.mark.parametrize("recipe", [helpers.Recipe(), helpers.Recipe(builder="strong", precision="mixed_bfloat16")],
-                         ids=["lesson-float32", "appendix-bfloat16"])
+@pytest.mark.parametrize(
+    "recipe",
+    [helpers.Recipe(), helpers.Recipe(builder="strong", precision="mixed_bfloat16")],
+    ids=["lesson-float32", "appendix-bfloat16"],
+)
 def test_same_seed_gives_identical_histories(recipe, splits, tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
     first = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0, retrain=True)
