@@ -8,63 +8,65 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS ?= 1
 export PYTHONHASHSEED := 0
 
-.PHONY: book test unit nbval execute reproduce sync check-sync data system system-browser venv clean help bench
+.PHONY: help book pdf test lint unit nbval execute reproduce sync check-sync lock data system system-browser venv \
+	bench clean
 
-help:
-	@echo "make book     - build the HTML book into _build/html (from the stored notebook outputs)"
-	@echo "make test     - unit tests, pairing check, and nbval over every notebook (COURSE_MODE=quick)"
-	@echo "make sync     - sync lessons_py/*.py into book/*.ipynb (jupytext)"
-	@echo "make execute  - re-run every notebook in COURSE_MODE=full and store the outputs"
-	@echo "make reproduce - re-run them in COURSE_MODE=full and compare with the stored outputs (writes nothing)"
+help:  ## this list
+	@awk -F':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 # System packages first (python3-venv may be among them); the script only checks when all are there.
-system:
+system:  ## install the Debian/Ubuntu packages the course needs (graphviz, dataset-fashion-mnist, python3-venv)
 	@PYTHON=$(PYTHON) bash scripts/system-packages.sh
 
-system-browser:
+system-browser:  ## the same plus chromium, its driver, fonts-nanum and poppler-utils (browser tests, PDF)
 	@PYTHON=$(PYTHON) bash scripts/system-packages.sh --browser
 
-# Reinstalled only when requirements.txt or pyproject.toml change.
-$(STAMP): requirements.txt pyproject.toml | system
+# Installed from the lock (exact versions); reinstalled only when the lock or pyproject.toml change.
+$(STAMP): requirements.lock pyproject.toml | system
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
-venv: $(STAMP)
+venv: $(STAMP)  ## create .venv from requirements.lock
 
-data: venv
+lock: venv  ## resolve requirements.txt (ranges) into requirements.lock (exact, every platform)
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 requirements.txt -o requirements.lock
+
+data: venv  ## put Fashion-MNIST into Keras' cache (offline)
 	$(BIN)/python -m helpers
 
-book: data
-	rm -rf _build/html/reports
+book: data  ## build the HTML book into _build/html (from the stored notebook outputs)
 	$(BIN)/jupyter-book build . -W --keep-going --builder html
 	@echo "Book: _build/html/index.html"
 
-sync: venv
-	$(BIN)/jupytext --sync lessons_py/*.py
+lint: venv  ## ruff (lint and format check) and the GitHub workflow's schema
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
-check-sync: venv
-	$(BIN)/python -m pytest -q tests/test_notebooks.py
-
-unit: data
-	$(BIN)/python -m pytest -q tests
-
-nbval: data
-	COURSE_MODE=quick $(BIN)/python -m pytest -q --nbval --nbval-current-env book
-
-test: data system-browser
+unit: data system-browser  ## the unit tests of helpers, the notebook checks, the book in a browser
 	$(BIN)/python -m pytest tests
+
+nbval: data  ## re-execute every notebook in quick mode and compare with the stored outputs
 	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
-execute: data
+test: lint unit nbval  ## everything CI runs: lint, unit tests, nbval
+
+sync: venv  ## copy lessons_py/*.py edits into book/*.ipynb (outputs kept)
+	$(BIN)/jupytext --sync $(filter-out lessons_py/_%,$(wildcard lessons_py/*.py))
+
+check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees
+	$(BIN)/python -m pytest -q tests/test_notebooks.py
+
+execute: data  ## run every notebook in full mode from an empty model cache and store the outputs
 	COURSE_MODE=full $(BIN)/python scripts/execute.py $(NOTEBOOKS)
 
-reproduce: data
+reproduce: data  ## re-run notebooks in full mode and compare with the stored outputs (writes nothing)
 	COURSE_MODE=full $(BIN)/python scripts/execute.py --check $(NOTEBOOKS)
 
-clean:
-	rm -rf _build models
-
-bench: data
+bench: data  ## measure what learners and instructors wait for (prints a table)
 	$(BIN)/python scripts/bench.py
+
+clean:  ## remove the built book and the trained-model cache
+	rm -rf _build models

@@ -1,14 +1,3 @@
-# ---
-# jupyter:
-#   jupytext:
-#     cell_metadata_filter: tags,-all
-#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-kernelspec,-language_info
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#       format_version: '1.3'
-# ---
-
 # %% [markdown]
 # # 3. 풀링 층
 #
@@ -28,7 +17,10 @@
 
 # %% tags=["remove-cell"]
 # Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
-import importlib.util, pathlib, subprocess, sys
+import importlib.util
+import pathlib
+import subprocess
+import sys
 
 if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
@@ -38,12 +30,11 @@ if importlib.util.find_spec("helpers") is None:
                         "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
 
 # %%
-import helpers
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from helpers import plots  # 그림에 한글이 깨지지 않도록 글꼴을 설정합니다
+import helpers
 
 # %% [markdown]
 # ## 풀링이란
@@ -247,7 +238,7 @@ feature_extractor = keras.Sequential([
 
 for layer in feature_extractor.layers:
     shape = layer.output.shape[1:]
-    print(f"{layer.name:6s} 출력 {str(shape):14s} 숫자 {np.prod(shape):6,}개  파라미터 {layer.count_params():6,}개")
+    print(f"{layer.name:6s} 출력 {shape!s:14s} 숫자 {np.prod(shape):6,}개  파라미터 {layer.count_params():6,}개")
 
 # %%
 assert feature_extractor.get_layer("conv1").output.shape == (None, 28, 28, 32)

@@ -1,14 +1,3 @@
-# ---
-# jupyter:
-#   jupytext:
-#     cell_metadata_filter: tags,-all
-#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-kernelspec,-language_info
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#       format_version: '1.3'
-# ---
-
 # %% [markdown]
 # # 4. 데이터 준비
 #
@@ -36,7 +25,10 @@
 
 # %% tags=["remove-cell"]
 # Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
-import importlib.util, pathlib, subprocess, sys
+import importlib.util
+import pathlib
+import subprocess
+import sys
 
 if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
@@ -46,13 +38,13 @@ if importlib.util.find_spec("helpers") is None:
                         "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
 
 # %%
-import helpers
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from sklearn.model_selection import train_test_split
 
+import helpers
 from helpers import plots
 
 # %% [markdown]
@@ -254,7 +246,7 @@ print(f"평균 픽셀값: {x_scaled.mean():.4f}")
 
 assert x_scaled.dtype == np.float32
 assert x_scaled.shape == (60000, 28, 28, 1)
-assert 0.0 <= x_scaled.min() and x_scaled.max() <= 1.0
+assert x_scaled.min() >= 0.0 and x_scaled.max() <= 1.0
 
 # %% [markdown]
 # 평균 픽셀값이 0.29 정도이니 이미지의 대부분은 어두운 배경입니다. 테스트 이미지도 **똑같은 방법**으로 바꿔야

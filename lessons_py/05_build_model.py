@@ -1,14 +1,3 @@
-# ---
-# jupyter:
-#   jupytext:
-#     cell_metadata_filter: tags,-all
-#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-kernelspec,-language_info
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#       format_version: '1.3'
-# ---
-
 # %% [markdown]
 # # 5. 모델 만들기
 #
@@ -27,7 +16,10 @@
 
 # %% tags=["remove-cell"]
 # Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
-import importlib.util, pathlib, subprocess, sys
+import importlib.util
+import pathlib
+import subprocess
+import sys
 
 if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
@@ -37,10 +29,10 @@ if importlib.util.find_spec("helpers") is None:
                         "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
 
 # %%
-import helpers
 import keras
 import numpy as np
 
+import helpers
 from helpers import plots
 
 # %% [markdown]
@@ -374,7 +366,7 @@ plots.plot_model_diagram(model, "model.png")
 cnn = helpers.build_cnn()
 
 for ours, theirs in zip(model.layers, cnn.layers):
-    print(f"{ours.name:>8} {str(ours.output.shape):<20} {theirs.name:>8} {str(theirs.output.shape)}")
+    print(f"{ours.name:>8} {ours.output.shape!s:<20} {theirs.name:>8} {theirs.output.shape!s}")
 
 assert cnn.count_params() == model.count_params() == 333526
 assert [layer.output.shape for layer in cnn.layers] == [layer.output.shape for layer in model.layers]

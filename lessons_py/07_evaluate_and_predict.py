@@ -1,14 +1,3 @@
-# ---
-# jupyter:
-#   jupytext:
-#     cell_metadata_filter: tags,-all
-#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-kernelspec,-language_info
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#       format_version: '1.3'
-# ---
-
 # %% [markdown]
 # # 7. 평가와 예측
 #
@@ -29,7 +18,10 @@
 
 # %% tags=["remove-cell"]
 # Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
-import importlib.util, pathlib, subprocess, sys
+import importlib.util
+import pathlib
+import subprocess
+import sys
 
 if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
@@ -39,10 +31,11 @@ if importlib.util.find_spec("helpers") is None:
                         "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
 
 # %%
-import helpers
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+
+import helpers
 from helpers import plots
 
 # %% [markdown]

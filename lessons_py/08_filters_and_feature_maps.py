@@ -1,14 +1,3 @@
-# ---
-# jupyter:
-#   jupytext:
-#     cell_metadata_filter: tags,-all
-#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-kernelspec,-language_info
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#       format_version: '1.3'
-# ---
-
 # %% [markdown]
 # # 8. 필터와 특성 맵 시각화
 #
@@ -27,7 +16,10 @@
 
 # %% tags=["remove-cell"]
 # Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
-import importlib.util, pathlib, subprocess, sys
+import importlib.util
+import pathlib
+import subprocess
+import sys
 
 if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
@@ -37,11 +29,11 @@ if importlib.util.find_spec("helpers") is None:
                         "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
 
 # %%
-import helpers
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
-from helpers import plots
+
+import helpers
 
 # %% [markdown]
 # ## 훈련한 모델과 데이터 불러오기

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the course needs, only those missing:
 #   python3-venv (to build .venv), graphviz (`dot`, behind plot_model), dataset-fashion-mnist (offline data);
-#   with --browser also chromium, chromium-driver and fonts-nanum (the browser test of the built book).
+#   with --browser also chromium, chromium-driver and fonts-nanum (the browser tests of the built book, the PDF)
+#   and poppler-utils (pdftotext, to read the PDF back in its test).
 # As root it runs apt-get; with passwordless sudo it uses sudo; otherwise it stops and names the command.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ if [ "${1:-}" = "--browser" ]; then
   [ -x /usr/bin/chromium ] || needed+=(chromium)
   [ -x /usr/bin/chromedriver ] || needed+=(chromium-driver)
   [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || needed+=(fonts-nanum)
+  command -v pdftotext >/dev/null 2>&1 || needed+=(poppler-utils)
 fi
 [ ${#needed[@]} -eq 0 ] && exit 0
 
