@@ -1,11 +1,23 @@
+import functools
+import http.server
 import os
+import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+needs_browser = pytest.mark.skipif(
+    not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)),
+    reason="Debian's chromium and chromium-driver are not installed (make installs them)",
+)
 
 
 @pytest.fixture(scope="session")
@@ -27,17 +39,66 @@ def quick_run(splits, tmp_path_factory):
         del os.environ["COURSE_MODEL_DIR"]
 
 
-@pytest.fixture(scope="session")
-def html(tmp_path_factory):
-    """The book built as `make book` builds it (warnings are errors), once per test session."""
-    root = Path(__file__).resolve().parents[1]
-    out = tmp_path_factory.mktemp("book")
+def build_book(out: Path, builder: str = "html") -> Path:
+    """The book built as `make book` builds it (warnings are errors) into `out`; returns the output folder."""
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run(
-        [str(jupyter_book), "build", str(root), "-W", "--keep-going", "--builder", "html", "--path-output", str(out)],
+        [str(jupyter_book), "build", str(ROOT), "-W", "--keep-going", "--builder", builder, "--path-output", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out / "_build" / "html"
+    return out / "_build" / builder
+
+
+@pytest.fixture(scope="session")
+def html(tmp_path_factory):
+    """One HTML build per test session, shared by every test that reads or browses the book."""
+    return build_book(tmp_path_factory.mktemp("book"))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(html):
+    """The built book served on loopback, as a reader's browser gets it."""
+    handler = functools.partial(QuietHandler, directory=str(html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """One headless Chromium for the whole session (Selenium, Debian's chromium and chromedriver)."""
+    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
+        pytest.skip("Debian's chromium and chromium-driver are not installed (make installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
+    ):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()

@@ -1,0 +1,66 @@
+# %% [markdown]
+# # 11. 새 장의 제목
+#
+# 이 장에서 무엇을 왜 배우는지 두세 문장으로 소개합니다. 앞 장과 어떻게 이어지는지도 말해 줍니다.
+# 낯선 용어는 [용어집](glossary.md)에서 찾아볼 수 있습니다.
+#
+# ## 이 장의 목표
+#
+# - 이 장을 마치면 할 수 있는 일을 동사로 씁니다.
+# - 목표는 서너 개면 충분합니다.
+
+# %% tags=["remove-cell"]
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
+import importlib.util
+import pathlib
+import subprocess
+import sys
+
+if importlib.util.find_spec("helpers") is None:
+    if pathlib.Path("../helpers/__init__.py").exists():
+        sys.path.insert(0, "..")
+    else:
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
+
+# %%
+import numpy as np
+
+import helpers
+
+# %% [markdown]
+# ## 첫 번째 절
+#
+# 본문은 짧은 절로 나누고, 절마다 설명 → 코드 → 결과 해석의 순서로 씁니다.
+
+# %%
+images = np.zeros((2, 28, 28, 1), dtype="float32")
+print(images.shape, helpers.class_name(9))
+
+# %% [markdown]
+# ## 정리
+#
+# - 이 장에서 배운 것을 한 줄씩 정리합니다.
+#
+# ## 연습 문제
+#
+# ### 연습 1. 글로 답하는 문제
+#
+# 질문을 씁니다.
+#
+# <details><summary>풀이</summary>
+#
+# 풀이를 씁니다.
+#
+# </details>
+#
+# ### 연습 2. 코드로 답하는 문제
+#
+# 질문을 씁니다. 풀이는 아래의 접힌 코드 셀에 있습니다.
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+print(images.sum())
+
+# %% [markdown] tags=["remove-cell"]
+# 이전: [10. 더 강한 모델 만들기](10_stronger_model.ipynb) · 다음: [용어집](glossary.md)
