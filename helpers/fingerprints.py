@@ -23,18 +23,18 @@ def weights_sha256(model) -> str:
     return digest.hexdigest()
 
 
-def _without_dtypes(value):
+def without_dtypes(value):
     """A Keras config less its dtype policies: mixed_bfloat16 or float32 is a number format, not the architecture."""
     if isinstance(value, dict):
-        return {key: _without_dtypes(item) for key, item in value.items() if key != "dtype"}
+        return {key: without_dtypes(item) for key, item in value.items() if key != "dtype"}
     if isinstance(value, list):
-        return [_without_dtypes(item) for item in value]
+        return [without_dtypes(item) for item in value]
     return value
 
 
 def architecture_sha256(model) -> str:
     """The model's layers and their settings (`get_config()`), whatever number format it computes in."""
-    config = _without_dtypes(model.get_config())
+    config = without_dtypes(model.get_config())
     return hashlib.sha256(json.dumps(config, sort_keys=True, default=str).encode()).hexdigest()
 
 

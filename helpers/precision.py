@@ -70,3 +70,22 @@ def build_with_precision(build, precision: str):
         return build()
     finally:
         keras.mixed_precision.set_global_policy(previous)
+
+
+def as_float32(model):
+    """The same model computing in float32: evaluation that must not depend on a CPU's bfloat16 (lesson 10).
+
+    Returns `model` itself when it already computes in float32; otherwise a copy rebuilt from its config without the
+    layers' dtype policies, holding the same weights (which are float32 under mixed precision anyway).
+    """
+    import keras
+
+    from helpers.fingerprints import without_dtypes
+
+    if all(layer.dtype_policy.compute_dtype == "float32" for layer in model.layers):
+        return model
+    copy = model.__class__.from_config(without_dtypes(model.get_config()))
+    copy.set_weights(model.get_weights())
+    if model.compiled:
+        copy.compile(loss=model.loss, metrics=["accuracy"], optimizer=keras.optimizers.Adam())
+    return copy

@@ -1,23 +1,35 @@
-"""Run lessons top to bottom in a fresh kernel and store the outputs in book/*.ipynb.
+"""Run lessons top to bottom in a fresh kernel and store the outputs in book/*.ipynb, with a record of the run.
 
-    python scripts/execute.py [book/05_build_model.ipynb ...]   # default: every notebook in _toc.yml order
+    python scripts/execute.py                 # every notebook in _toc.yml order, one run, from an empty model cache;
+                                              # then the trained models are exported into helpers/trained/
+    python scripts/execute.py book/05_x.ipynb # re-execute some notebooks (with the usual model cache)
     python scripts/execute.py --check [...]   # run them again and compare with the stored outputs; writes nothing
 
-Each notebook is first rebuilt from its lessons_py/*.py source (the file instructors edit), then executed
-with the working directory set to book/, as Jupyter Book, nbval and Colab see it. `make execute` sets
-COURSE_MODE=full so the stored outputs are what learners get.
+Each notebook first takes its cells from its lessons_py/*.py source (the file instructors edit; cell ids, stored
+metadata and outputs are kept), then runs with the working directory book/, as Jupyter Book, nbval and Colab see it.
+Its metadata gets `execution_record` (run id, date, machine, library versions, the book's models it used) and every
+code cell the SHA-256 of the source it ran, so the tests can tell when a cell changed after it was executed.
+`make execute` sets COURSE_MODE=full so the stored outputs are what learners get.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.metadata
+import os
+import platform
 import re
 import sys
+import tempfile
 import time
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
-import jupytext
 import nbformat
+from jupytext.cli import jupytext as jupytext_cli
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +39,8 @@ KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Wall-clock times are the only thing a rerun on the same machine may change; --check masks them.
 TIMINGS = [re.compile(r"\d+s - \d+m?s/step"), re.compile(r"\d+(\.\d+)?\s*초")]
-TIMED_GLUE = re.compile(r"(minutes|seconds|per_epoch)$")
+SOURCE_HASH_KEY = "executed_source_sha256"
+RECORD_KEY = "execution_record"
 
 
 def toc_notebooks() -> list[Path]:
@@ -37,6 +50,22 @@ def toc_notebooks() -> list[Path]:
         for entry in entries
         if (ROOT / f"{entry}.ipynb").exists() or (SOURCES / f"{Path(entry).name}.py").exists()
     ]
+
+
+def take_cells_from_source(path: Path, target: Path) -> None:
+    """lessons_py/*.py → `target` (the notebook or a copy), keeping cell ids, notebook metadata and stored outputs."""
+    source = SOURCES / f"{path.stem}.py"
+    if source.exists():
+        jupytext_cli(["--to", "ipynb", "--update", "--quiet", "--output", str(target), str(source)])
+
+
+def is_install_cell(cell) -> bool:
+    """The Colab cell: its release tag changes with every version, so its hash is not recorded."""
+    return cell.cell_type == "code" and 'find_spec("helpers")' in cell.source
+
+
+def source_sha256(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
 def merge_streams(outputs: list) -> list:
@@ -57,45 +86,124 @@ def merge_streams(outputs: list) -> list:
 
 
 def clean_outputs(notebook) -> None:
-    """Readers see outputs as stored: no terminal colour codes, in streams or in tracebacks."""
+    """Readers see outputs as stored: no terminal colour codes in streams, tracebacks or plain-text displays
+    (`model.summary()` in Jupyter shows rich's HTML table, and its plain-text twin carries colour codes)."""
     for cell in notebook.cells:
         if "outputs" in cell:
             cell["outputs"] = merge_streams(cell["outputs"])
         for output in cell.get("outputs", []):
             if "text" in output:
                 output["text"] = ANSI.sub("", output["text"])
+            if "text/plain" in output.get("data", {}):
+                output["data"]["text/plain"] = ANSI.sub("", output["data"]["text/plain"])
             if "traceback" in output:
                 output["traceback"] = [ANSI.sub("", line) for line in output["traceback"]]
                 output["evalue"] = ANSI.sub("", output["evalue"])
 
 
-def run(path: Path):
-    """The notebook built from its source, executed in a fresh kernel from book/, outputs cleaned."""
-    source = SOURCES / f"{path.stem}.py"
-    notebook = jupytext.read(source) if source.exists() else nbformat.read(path, as_version=4)
+def mark_cells(notebook) -> None:
+    """Each code cell records the source it ran; solution cells start collapsed in JupyterLab too."""
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.metadata.pop("execution", None)  # nbclient's timestamps: churn, not information
+        if not is_install_cell(cell):
+            cell.metadata[SOURCE_HASH_KEY] = source_sha256(cell.source)
+        if "hide-cell" in cell.metadata.get("tags", []):
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def library_versions() -> dict[str, str]:
+    def version(*names: str) -> str:
+        for name in names:
+            try:
+                return importlib.metadata.version(name)
+            except importlib.metadata.PackageNotFoundError:
+                continue
+        return "not installed"
+
+    return {
+        "python": platform.python_version(),
+        "tensorflow": version("tensorflow-cpu", "tensorflow"),
+        "keras": version("keras"),
+        "numpy": version("numpy"),
+    }
+
+
+def machine() -> dict:
+    return {"cpu": cpu_model(), "cores": os.cpu_count(), "system": f"{platform.system()} {platform.machine()}"}
+
+
+@contextmanager
+def environment(**values: str):
+    """Variables the kernel inherits (it is started by this process)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def run(path: Path, target: Path | None = None):
+    """`path`'s notebook (or `target`, a copy of it) with its cells taken from the source, executed in a fresh
+    kernel from book/, outputs cleaned, cells marked."""
+    target = target or path
+    take_cells_from_source(path, target)
+    notebook = nbformat.read(target, as_version=4)
     notebook.metadata["kernelspec"] = KERNEL
     notebook.metadata.setdefault("language_info", {"name": "python"})
-    NotebookClient(notebook, timeout=None, kernel_name="python3", resources={"metadata": {"path": str(BOOK)}}).execute()
+    client = NotebookClient(
+        notebook, timeout=None, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(BOOK)}}
+    )
+    client.execute()
     clean_outputs(notebook)
+    mark_cells(notebook)
     return notebook
 
 
-def execute(path: Path) -> None:
-    notebook = run(path)
-    jupytext.write(notebook, path, fmt="ipynb")
-    jupytext.write(notebook, SOURCES / f"{path.stem}.py", fmt="py:percent")  # keeps the pair's metadata in step
+def execute(path: Path, run_id: str, record_file: Path) -> dict:
+    """Execute one notebook, store it with its execution record, and return that record."""
+    from helpers.record import RECORD_VARIABLE, read_record
+
+    record_file.unlink(missing_ok=True)
+    start = time.perf_counter()
+    with environment(**{RECORD_VARIABLE: str(record_file)}):
+        notebook = run(path)
+    record = {
+        "run_id": run_id,
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "machine": machine(),
+        "versions": library_versions(),
+        "models": read_record(record_file).get("models", {}),
+        "seconds": round(time.perf_counter() - start, 1),
+    }
+    notebook.metadata[RECORD_KEY] = record
+    nbformat.write(notebook, path)
+    return record
 
 
 def comparable(output) -> dict:
     """An output as a rerun should reproduce it: every field but wall-clock times."""
-    name = output.get("metadata", {}).get("scrapbook", {}).get("name", "")
-    if TIMED_GLUE.search(name):
-        return {"glue": name}
     fields = {}
     for key in ("output_type", "name", "text", "ename", "evalue"):
         if key in output:
             fields[key] = output[key]
-    fields.update(output.get("data", {}))
+    fields.update({key: value for key, value in output.get("data", {}).items() if key != "image/png"})
     for key, value in fields.items():
         if isinstance(value, str):
             for pattern in TIMINGS:
@@ -109,9 +217,7 @@ def differences(stored, fresh) -> list[str]:
     stored_cells = [c for c in stored.cells if c.cell_type == "code"]
     fresh_cells = [c for c in fresh.cells if c.cell_type == "code"]
     if len(stored_cells) != len(fresh_cells):  # the source changed since the outputs were stored: cells don't pair
-        return [
-            f"{len(stored_cells)} code cells stored, {len(fresh_cells)} in the source now (make sync, make execute)"
-        ]
+        return [f"{len(stored_cells)} code cells stored, {len(fresh_cells)} in the source now (make execute)"]
     found = []
     for number, (old, new) in enumerate(zip(stored_cells, fresh_cells, strict=True), start=1):
         old_outputs, new_outputs = [comparable(o) for o in old.outputs], [comparable(o) for o in new.outputs]
@@ -129,25 +235,17 @@ def differences(stored, fresh) -> list[str]:
     return found
 
 
-def main(arguments: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="rerun and compare with the stored outputs (timings masked) instead of storing",
-    )
-    parser.add_argument("notebooks", nargs="*", type=Path)
-    args = parser.parse_args(arguments)
-    paths = [p.resolve() for p in args.notebooks] or toc_notebooks()
+def check(paths: list[Path]) -> int:
     failed = 0
     for path in paths:
-        print(f"{'checking' if args.check else 'executing'} {path.relative_to(ROOT)} ...", flush=True)
+        print(f"checking {path.relative_to(ROOT)} ...", flush=True)
         start = time.perf_counter()
-        if not args.check:
-            execute(path)
-            print(f"  done in {time.perf_counter() - start:.0f} s", flush=True)
-            continue
-        found = differences(nbformat.read(path, as_version=4), run(path))
+        stored = nbformat.read(path, as_version=4)
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / path.name  # run() takes the cells from the source: never into the stored file
+            nbformat.write(stored, copy)
+            fresh = run(path, copy)
+        found = differences(stored, fresh)
         failed += bool(found)
         verdict = "reproduced" if not found else f"{len(found)} cell(s) differ"
         print(f"  {verdict} in {time.perf_counter() - start:.0f} s", flush=True)
@@ -156,5 +254,41 @@ def main(arguments: list[str]) -> int:
     return 1 if failed else 0
 
 
+def execute_all(paths: list[Path], whole_book: bool) -> int:
+    """One run: every notebook in order; for the whole book from an empty model cache, then the models exported."""
+    run_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%MZ}-{uuid.uuid4().hex[:6]}"
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="course-run-") as scratch:
+        scratch = Path(scratch)
+        models = {"COURSE_MODEL_DIR": str(scratch / "models")} if whole_book else {}
+        records = {}
+        with environment(**models):
+            for path in paths:
+                print(f"executing {path.relative_to(ROOT)} ...", flush=True)
+                records[path] = execute(path, run_id, scratch / "record.json")
+                print(f"  done in {records[path]['seconds']:.0f} s", flush=True)
+            if whole_book:
+                from export_models import export
+
+                export(run_id, machine(), records)
+    minutes = (time.perf_counter() - start) / 60
+    print(f"run {run_id}: {len(paths)} notebook(s) in {minutes:.1f} min on {cpu_model()} ({os.cpu_count()} cores)")
+    return 0
+
+
+def main(arguments: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--check", action="store_true", help="rerun and compare with the stored outputs (timings masked); write nothing"
+    )
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args(arguments)
+    paths = [p.resolve() for p in args.notebooks] or toc_notebooks()
+    if args.check:
+        return check(paths)
+    return execute_all(paths, whole_book=not args.notebooks)
+
+
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main(sys.argv[1:]))

@@ -67,9 +67,9 @@ def test_every_figure_of_every_lesson_is_built(html):
 
 
 def test_colab_button_opens_the_lesson_notebook(html):
-    url = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
-    repo = url.removeprefix("https://github.com/")
+    repository = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
+    repo, tag = repository["url"].removeprefix("https://github.com/"), repository["branch"]
     for name in LESSONS:
         _, parser = page(html, name)
         colab = [link for link in parser.links if "colab.research.google.com" in link]
-        assert colab == [f"https://colab.research.google.com/github/{repo}/blob/main/book/{name}.ipynb"], colab
+        assert colab == [f"https://colab.research.google.com/github/{repo}/blob/{tag}/book/{name}.ipynb"], colab

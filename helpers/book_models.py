@@ -1,0 +1,132 @@
+"""The book's trained models, shipped with `helpers` (as the original book ships its `best-cnn-model` file).
+
+`make execute` trains the lesson model (lesson 6) and the stronger model (lesson 10) once, from an empty cache, and
+exports their weights here with a manifest: the files' SHA-256, the architecture's fingerprint, the history and the
+float32 evaluation that the book's pages quote. Lessons 7, 8 and 10 then use the learner's own lesson-6 model when it is
+in the cache and the book's otherwise, saying which; nothing retrains silently.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from helpers.fingerprints import architecture_sha256, file_sha256, weights_sha256
+from helpers.messages import bilingual
+from helpers.record import note_model
+from helpers.training import Recipe, TrainingRun, find_run, get_run_mode, train_or_load
+
+TRAINED_DIR = Path(__file__).resolve().parent / "trained"
+MANIFEST = TRAINED_DIR / "manifest.json"
+
+# The two models the book trains and ships, by the names its execution record uses.
+BOOK_RECIPES = {
+    "cnn": Recipe(),
+    "strong": Recipe(
+        builder="strong",
+        epochs=28,
+        batch_size=128,
+        learning_rate=3e-3,
+        cosine_decay=True,
+        patience=28,  # no early stop: the schedule runs to its end, then the best epoch's weights are kept
+        precision="auto",
+    ),
+}
+STRONG_RECIPE = BOOK_RECIPES["strong"]
+
+
+class BookModelError(RuntimeError):
+    """A shipped weights file is missing, damaged, or does not fit the architecture helpers builds."""
+
+
+def book_name(recipe: Recipe) -> str | None:
+    """'cnn' or 'strong' for the book's two recipes, else None (exercises' variants are not recorded)."""
+    return next((name for name, known in BOOK_RECIPES.items() if known == recipe), None)
+
+
+def note_run(run: TrainingRun) -> TrainingRun:
+    """Record the run's weights in the execution record when it is one of the book's models."""
+    name = book_name(run.recipe)
+    if name is not None:
+        note_model(name, run.model)
+    return run
+
+
+def read_manifest() -> dict:
+    if not MANIFEST.is_file():
+        raise BookModelError(
+            bilingual(
+                f"이 책의 훈련된 모델 목록이 없습니다: {MANIFEST}. 저장소에서 `make execute`를 실행하면 만들어집니다.",
+                f"The book's trained-model manifest is missing: {MANIFEST}. `make execute` creates it.",
+            )
+        )
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
+def build_float32(recipe: Recipe):
+    """The recipe's architecture, computing in float32 whatever precision the recipe trains in."""
+    return replace(recipe, precision="float32").build()
+
+
+def book_model(name: str) -> TrainingRun:
+    """The book's shipped model `name` ('cnn' or 'strong'), built in float32, its file and architecture verified."""
+    import keras
+
+    if name not in BOOK_RECIPES:
+        raise ValueError(
+            bilingual(
+                f"이 책의 모델 이름은 {', '.join(BOOK_RECIPES)} 중 하나입니다. 받은 이름: {name!r}",
+                f"The book's models are {', '.join(BOOK_RECIPES)}; got {name!r}.",
+            )
+        )
+    entry = read_manifest()[name]
+    recipe = BOOK_RECIPES[name]
+    path = TRAINED_DIR / entry["file"]
+    if not path.is_file() or file_sha256(path) != entry["file_sha256"]:
+        raise BookModelError(
+            bilingual(
+                f"이 책의 모델 파일이 없거나 손상되었습니다: {path}. helpers 패키지를 다시 설치하세요.",
+                f"The book's model file is missing or damaged: {path}; reinstall the package.",
+            )
+        )
+    model = build_float32(recipe)
+    if architecture_sha256(model) != entry["architecture_sha256"]:
+        raise BookModelError(
+            bilingual(
+                f"helpers가 만드는 {name} 모델의 구조가 이 책의 가중치를 훈련한 구조와 다릅니다({path.name}).",
+                f"The {name} architecture helpers builds differs from the one {path.name} was trained with.",
+            )
+        )
+    model.load_weights(path)
+    model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"], optimizer=keras.optimizers.Adam())
+    if weights_sha256(model) != entry["weights_sha256"]:
+        raise BookModelError(bilingual(f"{path.name}의 가중치가 목록과 다릅니다.", f"{path.name}: weights differ."))
+    run = TrainingRun(
+        model=model,
+        history=entry["history"],
+        epoch_seconds=entry["epoch_seconds"],
+        loaded=True,
+        folder=None,
+        recipe=recipe,
+        trainer="book",
+    )
+    return note_run(run)
+
+
+def lesson_model(mode=None, data=None) -> TrainingRun:
+    """Lesson 6's model for lessons 7, 8 and 10: the learner's own when cached, else the book's; says which.
+
+    In quick mode (CI) with nothing cached, a small model is trained in seconds instead: the book's model is full-size.
+    """
+    mode = get_run_mode(mode) if not hasattr(mode, "take") else mode
+    recipe = BOOK_RECIPES["cnn"]
+    own = find_run(recipe, mode=mode, data=data)
+    if own is not None:
+        print(f"6장에서 훈련해 저장한 모델을 불러왔습니다({own.folder.name}).")
+        return note_run(own)
+    if mode.name == "full":
+        print("이 컴퓨터에는 6장에서 훈련한 모델이 없어서, 이 책을 만들 때 6장에서 훈련한 모델을 불러왔습니다.")
+        return book_model("cnn")
+    print(f"{mode.name} 모드: 6장에서 훈련한 모델이 없어서 작은 모델을 지금 훈련합니다.")
+    return note_run(train_or_load(recipe, mode=mode, data=data, verbose=0))
