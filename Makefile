@@ -44,6 +44,7 @@ book: data  ## build the HTML book into _build/html (from the stored notebook ou
 lint: venv  ## ruff (lint and format check) and the GitHub workflow's schema
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 unit: data system-browser  ## the unit tests of helpers, the notebook checks, the book in a browser
 	$(BIN)/python -m pytest tests
