@@ -8,7 +8,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from test_environment import locked_versions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,5 +84,5 @@ def test_notebooks_used_the_shipped_models(path):
 
 def test_the_shipped_models_come_from_the_books_run():
     run_ids = {record(path)["run_id"] for path in NOTEBOOKS if record(path)["models"]}
-    for name, entry in manifest().items():
+    for entry in manifest().values():
         assert entry["run_id"] in run_ids, f"helpers/trained/{entry['file']} comes from run {entry['run_id']}"
