@@ -1,8 +1,19 @@
-"""`make bench`: the seed notes' data path against the helpers path, plus book and nbval timings.
+"""`make bench`: what learners and instructors wait for, measured on this machine.
 
-Prints a table and writes it as markdown to _build/benchmark.md. Numbers depend on the machine; the
-ratios are what the targets are about (helpers ≥ 1.3× the seed-style training throughput at the same
-accuracy; data-preparation memory halved; book build < 90 s, no-change rebuild < 20 s).
+    python scripts/bench.py [--sections training,lessons,execute,test,book] [--epochs 3] [--repeats 3]
+
+- training: the seed notes' training script (corrected only where Keras 3 raises; scripts/bench_seed_style.py) against
+  lesson 6's training (scripts/bench_lesson6.py), end to end in fresh processes, the same epochs, taking turns; the
+  time each needs to reach the same validation accuracy, and how much output each prints.
+- lessons: lessons 7, 8 and 10 executed standalone from an empty model cache in full mode, as a Colab learner runs them
+  (lesson 10 trains the stronger model, so it runs once).
+- execute: the whole `make execute`, from the execution records it wrote into the notebooks (re-running it takes an
+  hour; the records are that run's own clock).
+- test: `make test` on a fresh clone of this repository, with its set-up (a new .venv from the lock, with pip's cache
+  warm) and again without it.
+- book: `make book` from scratch and again with nothing changed, in that clone.
+
+Each row says how many runs its median comes from. The table is printed and written to _build/benchmark.md.
 """
 
 from __future__ import annotations
@@ -11,222 +22,181 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# "The same accuracy": validation accuracies after the same seeded training within one percentage point.
-ACCURACY_TOLERANCE = 0.01
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-PREP = {
-    # the seeds: `reshape(-1, 28, 28, 1) / 255.0` gives float64, then the split copies it
-    "seed": """
-import numpy as np
-from sklearn.model_selection import train_test_split
-x = x_raw.reshape(-1, 28, 28, 1) / 255.0
-x_train, x_val, y_train, y_val = train_test_split(x, y_raw, test_size=0.2, random_state=42)
-""",
-    # helpers.load_splits(): split the uint8 images, then scale each part once; the model is built with
-    # the precision helpers picks for this machine (bfloat16 where the CPU computes in it)
-    "helpers": """
-import helpers
-x_train, x_val, y_train, y_val = helpers.split_train_val(x_raw, y_raw)
-x_train, x_val = helpers.scale_images(x_train), helpers.scale_images(x_val)
-""",
-}
+SCRIPTS = ROOT / "scripts"
+EPOCH_LINE = re.compile(r"(\d+)s(?: | - )\d+m?s/step.*val_accuracy: ([0-9.]+)")
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-def prep_peak_mb(path: str) -> float:
-    """Peak memory allocated while preparing the data, in a fresh interpreter (tracemalloc sees NumPy)."""
-    code = f"""
-import json, tracemalloc, helpers
-(x_raw, y_raw), _ = helpers.load_fashion_mnist()
-tracemalloc.start()
-{PREP[path]}
-print(json.dumps(tracemalloc.get_traced_memory()[1] / 1e6))
-"""
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def machine_line() -> str:
+    from execute import cpu_model, library_versions
+
+    versions = library_versions()
+    return (
+        f"{cpu_model()}, {os.cpu_count()} CPU, Python {versions['python']}, TensorFlow {versions['tensorflow']}, "
+        f"Keras {versions['keras']}, TF_ENABLE_ONEDNN_OPTS={os.environ.get('TF_ENABLE_ONEDNN_OPTS', '1')}"
+    )
 
 
-def forward_flops(model) -> int:
-    """Multiply-adds of one image's forward pass, ×2 for FLOPs, from the layers' shapes."""
-    total = 0
-    for layer in model.layers:
-        kind = layer.__class__.__name__
-        if kind == "Conv2D":
-            _, h, w, out_channels = layer.output.shape
-            kh, kw, in_channels, _ = layer.kernel.shape
-            total += 2 * h * w * out_channels * kh * kw * in_channels
-        elif kind == "Dense":
-            total += 2 * layer.kernel.shape[0] * layer.kernel.shape[1]
-    return total
-
-
-def prepared(path: str, x_raw, y_raw):
-    namespace = {"x_raw": x_raw, "y_raw": y_raw}
-    exec(PREP[path], namespace)
-    return namespace["x_train"], namespace["x_val"], namespace["y_train"], namespace["y_val"]
-
-
-def training_throughput(images: int, epochs: int, repeats: int) -> dict:
-    """Median images/s over `repeats` timed fits per path, the paths taking turns so that drift in the machine's
-    speed (warm-up, other load) falls on both alike; both models are seeded the same way."""
-    import statistics
-
-    import helpers
-    from helpers.precision import resolve_precision
-
-    (x_raw, y_raw), _ = helpers.load_fashion_mnist()
-    data = {path: prepared(path, x_raw, y_raw) for path in PREP}
-    precision = {"seed": "float32", "helpers": resolve_precision("auto")}
-    for path in PREP:  # the first fit of each kind in a process runs slow; keep it untimed
-        warm_up = helpers.compile_model(helpers.Recipe(precision=precision[path]).build())
-        warm_up.fit(data[path][0][:4096], data[path][2][:4096], batch_size=32, epochs=1, verbose=0)
-    speeds = {path: [] for path in PREP}
-    accuracy = {}
-    for _ in range(repeats):
-        for path, (x_train, x_val, y_train, y_val) in data.items():
-            helpers.seed_everything(42)
-            model = helpers.compile_model(helpers.Recipe(precision=precision[path]).build())
-            model.fit(x_train[:1024], y_train[:1024], batch_size=32, epochs=1, verbose=0)  # build and trace first
-            start = time.perf_counter()
-            model.fit(x_train[:images], y_train[:images], batch_size=32, epochs=epochs, verbose=0)
-            speeds[path].append(images * epochs / (time.perf_counter() - start))
-            accuracy[path] = float(model.evaluate(x_val, y_val, verbose=0, return_dict=True)["accuracy"])
-    flops = 3 * forward_flops(model)  # a training step: forward plus a backward pass of about twice the cost
-    results = {"train_flops_per_image": flops}
-    for path, (x_train, *_) in data.items():
-        rate = statistics.median(speeds[path])
-        results[path] = {
-            "images_per_s": rate,
-            "val_accuracy": accuracy[path],
-            "dtype": str(x_train.dtype),
-            "precision": precision[path],
-            "gflops_per_s": flops * rate / 1e9,
-            "runs": [round(v) for v in speeds[path]],
-        }
-    return results
-
-
-def verdict(met: bool) -> str:
-    return "달성" if met else "미달"
-
-
-def cpu_name() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []:
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown CPU"
-
-
-def timed(command: list[str]) -> float:
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, str]:
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
-    return time.perf_counter() - start
+    result = subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return seconds, result.stdout + result.stderr
+
+
+def training_run(script: str, epochs: int) -> dict:
+    """One end-to-end run: wall time, per-epoch seconds and validation accuracy, bytes printed."""
+    with tempfile.TemporaryDirectory() as scratch:
+        checkpoint = str(Path(scratch) / ("best-cnn-model.h5" if "seed" in script else "best-cnn-model.keras"))
+        wall, output = timed([sys.executable, str(SCRIPTS / script), str(epochs), checkpoint], cwd=ROOT)
+    segments = re.split(r"[\r\n]", ANSI.sub("", output))  # the progress bar redraws its line with \r
+    found = [EPOCH_LINE.search(segment) for segment in segments if "val_accuracy" in segment]
+    epochs_seen = [(int(match[1]), float(match[2])) for match in found if match]
+    if len(epochs_seen) != epochs:
+        raise SystemExit(f"{script}: expected {epochs} epoch lines, found {len(epochs_seen)}:\n{output[-1500:]}")
+    return {"wall": wall, "epochs": epochs_seen, "output_bytes": len(output.encode())}
+
+
+def time_to(run: dict, target: float) -> float | None:
+    """Seconds from the process start to the end of the first epoch at or above `target` validation accuracy."""
+    start_up = run["wall"] - sum(seconds for seconds, _ in run["epochs"])
+    elapsed = start_up
+    for seconds, accuracy in run["epochs"]:
+        elapsed += seconds
+        if accuracy >= target:
+            return elapsed
+    return None
+
+
+def training(epochs: int, repeats: int) -> list[tuple[str, str, str, str]]:
+    scripts = {"seed": "bench_seed_style.py", "lesson": "bench_lesson6.py"}
+    runs = {name: [] for name in scripts}
+    for _ in range(repeats):
+        for name, script in scripts.items():
+            runs[name].append(training_run(script, epochs))
+    target = min(max(a for _, a in run["epochs"]) for name in runs for run in runs[name])
+    rows = []
+
+    def median(values):
+        return statistics.median(values)
+
+    def both(measure, fmt):
+        return tuple(fmt.format(median([measure(run) for run in runs[name]])) for name in scripts)
+
+    seed, lesson = both(lambda run: run["wall"], "{:.0f} s")
+    ratio = median([r["wall"] for r in runs["seed"]]) / median([r["wall"] for r in runs["lesson"]])
+    rows.append(
+        (f"훈련 {epochs} 에포크, 처음부터 끝까지 (중앙값, {repeats}회씩 번갈아)", seed, lesson, f"{ratio:.2f}×")
+    )
+    seed, lesson = both(lambda run: median([s for s, _ in run["epochs"]]), "{:.0f} s")
+    rows.append(("에포크 시간 (중앙값)", seed, lesson, ""))
+    reach = {name: [time_to(run, target) for run in runs[name]] for name in scripts}
+    seed, lesson = (f"{median(reach[name]):.0f} s" for name in scripts)
+    rows.append((f"검증 정확도 {target:.4f}에 이를 때까지", seed, lesson, "둘 다 이른 정확도 중 낮은 쪽"))
+    seed, lesson = both(lambda run: run["epochs"][-1][1], "{:.4f}")
+    rows.append((f"{epochs} 에포크 뒤 검증 정확도 (중앙값)", seed, lesson, ""))
+    seed, lesson = both(lambda run: run["output_bytes"] / 1000, "{:.0f} KB")
+    rows.append(("출력한 글자 양", seed, lesson, ""))
+    return rows
+
+
+def notebook_run(name: str) -> float:
+    """Seconds to execute one lesson in full mode from an empty model cache, in a fresh kernel, writing nothing."""
+    import nbformat
+    from execute import environment
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(ROOT / "book" / f"{name}.ipynb", as_version=4)
+    with tempfile.TemporaryDirectory() as cache, environment(COURSE_MODEL_DIR=cache, COURSE_MODE="full"):
+        start = time.perf_counter()
+        client = NotebookClient(
+            notebook, timeout=None, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "book")}}
+        )
+        client.execute()
+        return time.perf_counter() - start
+
+
+def lessons(repeats: int) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for name, times in (("07_evaluate_and_predict", repeats), ("08_filters_and_feature_maps", repeats)):
+        runs = [notebook_run(name) for _ in range(times)]
+        rows.append(
+            (f"{name[:2]}장만 실행, 빈 모델 캐시 ({times}회 중앙값)", "", f"{statistics.median(runs):.0f} s", "")
+        )
+    lesson10 = notebook_run("10_stronger_model")
+    rows.append(("10장만 실행, 빈 모델 캐시 (더 강한 모델을 훈련, 1회)", "", f"{lesson10 / 60:.1f} min", ""))
+    return rows
+
+
+def execute_record() -> list[tuple[str, str, str, str]]:
+    import nbformat
+    from execute import toc_notebooks
+
+    records = [nbformat.read(path, as_version=4).metadata.get("execution_record", {}) for path in toc_notebooks()]
+    if not all(records) or len({r["run_id"] for r in records}) != 1:
+        return [("make execute", "", "한 번의 실행 기록이 없음", "make execute 후 다시 재세요")]
+    total = sum(r["seconds"] for r in records)
+    return [
+        (f"make execute (실행 {records[0]['run_id']}의 기록)", "", f"{total / 60:.1f} min", "노트북 실행 시간의 합")
+    ]
+
+
+def fresh_clone_rows() -> list[tuple[str, str, str, str]]:
+    with tempfile.TemporaryDirectory(prefix="bench-clone-") as scratch:
+        clone = Path(scratch) / "course"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        with_setup, _ = timed(["make", "test"], cwd=clone)
+        without_setup, _ = timed(["make", "test"], cwd=clone)
+        shutil.rmtree(clone / "_build", ignore_errors=True)
+        cold, _ = timed(["make", "book"], cwd=clone)
+        warm, _ = timed(["make", "book"], cwd=clone)
+    return [
+        ("make test, 새 클론 (.venv 설치 포함, pip 캐시 있음)", "", f"{with_setup / 60:.1f} min", "목표 < 10 min"),
+        ("make test, 새 클론 (설치 제외)", "", f"{without_setup / 60:.1f} min", "목표 < 10 min"),
+        ("make book, 처음부터", "", f"{cold:.0f} s", ""),
+        ("make book, 바뀐 것 없이 다시", "", f"{warm:.0f} s", ""),
+    ]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--images", type=int, default=20000, help="training images per timed epoch")
-    parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--repeats", type=int, default=3, help="timed fits per path, taking turns")
-    parser.add_argument("--skip-nbval", action="store_true", help="leave out the nbval pass (minutes)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sections", default="training,lessons,execute,test,book")
+    parser.add_argument("--epochs", type=int, default=3, help="epochs of each training run (both paths)")
+    parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-
+    sections = set(args.sections.split(","))
     rows = []
-    memory = {path: prep_peak_mb(path) for path in PREP}
-    rows.append(
-        (
-            "데이터 준비 최대 메모리 (MB)",
-            f"{memory['seed']:.0f}",
-            f"{memory['helpers']:.0f}",
-            f"{memory['seed'] / memory['helpers']:.2f}× 적음 (목표 ≥ 2×, "
-            f"{verdict(memory['seed'] / memory['helpers'] >= 2)})",
-        )
-    )
-    speed = training_throughput(args.images, args.epochs, args.repeats)
-    seed, ours = speed["seed"], speed["helpers"]
-    ratio = ours["images_per_s"] / seed["images_per_s"]
-    accuracy_gap = ours["val_accuracy"] - seed["val_accuracy"]
-    rows.append(
-        (
-            "입력 배열 / 연산 정밀도",
-            f"{seed['dtype']} / {seed['precision']}",
-            f"{ours['dtype']} / {ours['precision']}",
-            "",
-        )
-    )
-    rows.append(
-        (
-            "훈련 처리량 (이미지/초, 배치 32)",
-            f"{seed['images_per_s']:.0f}",
-            f"{ours['images_per_s']:.0f}",
-            f"{ratio:.2f}× (목표 ≥ 1.3×, {verdict(ratio >= 1.3)})",
-        )
-    )
-    rows.append(
-        (
-            "검증 정확도 (같은 훈련 후)",
-            f"{seed['val_accuracy']:.4f}",
-            f"{ours['val_accuracy']:.4f}",
-            f"{accuracy_gap:+.4f} (같은 정확도: 차이 ≤ {ACCURACY_TOLERANCE}, "
-            f"{verdict(abs(accuracy_gap) <= ACCURACY_TOLERANCE)})",
-        )
-    )
-    rows.append(
-        (
-            "각 측정 (이미지/초)",
-            " / ".join(map(str, seed["runs"])),
-            " / ".join(map(str, ours["runs"])),
-            "중앙값을 위에 씀",
-        )
-    )
-    rows.append(("달성 GFLOP/s", f"{seed['gflops_per_s']:.2f}", f"{ours['gflops_per_s']:.2f}", ""))
-    rows.append(("훈련 FLOPs / 이미지", "", f"{speed['train_flops_per_image'] / 1e6:.1f} M", ""))
-
-    jupyter_book = str(Path(sys.executable).with_name("jupyter-book"))
-    build = [jupyter_book, "build", ".", "-W", "--keep-going", "--builder", "html"]
-    shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
-    shutil.rmtree(ROOT / "_build" / ".doctrees", ignore_errors=True)
-    first, again = timed(build), timed(build)
-    rows.append(("make book (저장된 출력으로, 처음부터)", "", f"{first:.1f} s", f"목표 < 90 s, {verdict(first < 90)}"))
-    rows.append(("make book (바뀐 것 없이 다시)", "", f"{again:.1f} s", f"목표 < 20 s, {verdict(again < 20)}"))
-    if not args.skip_nbval:
-        nbval = [sys.executable, "-m", "pytest", "-q", "--nbval", "--nbval-current-env", "book"]
-        env_mode = os.environ.get("COURSE_MODE")
-        os.environ["COURSE_MODE"] = "quick"
-        rows.append(("nbval (빠른 모드, 모든 노트북)", "", f"{timed(nbval):.0f} s", ""))
-        if env_mode is None:
-            del os.environ["COURSE_MODE"]
-
-    import tensorflow as tf
-
-    from helpers.precision import cpu_flags
-
-    machine = (
-        f"{cpu_name()}, {os.cpu_count()} CPU, Python {platform.python_version()}, TensorFlow {tf.__version__}, "
-        f"TF_ENABLE_ONEDNN_OPTS={os.environ.get('TF_ENABLE_ONEDNN_OPTS', '')}, "
-        f"AVX-512 BF16 {'있음' if 'avx512_bf16' in cpu_flags() else '없음'}"
-    )
-    header = ("항목", "원본 노트 방식", "helpers 방식", "비율 / 목표")
-    lines = [
-        f"벤치마크 ({time.strftime('%Y-%m-%d')}, {machine})",
-        "",
-        "| " + " | ".join(header) + " |",
-        "|" + " --- |" * len(header),
-    ]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    text = "\n".join(lines) + "\n"
+    if "training" in sections:
+        rows += training(args.epochs, args.repeats)
+    if "lessons" in sections:
+        rows += lessons(args.repeats)
+    if "execute" in sections:
+        rows += execute_record()
+    if sections & {"test", "book"}:
+        rows += fresh_clone_rows()
+    header = f"측정: {time.strftime('%Y-%m-%d')}, {machine_line()}, {platform.system()}"
+    table = [header, "", "| 항목 | 원본 노트 방식 | 이 책 | 비율 / 메모 |", "| --- | --- | --- | --- |"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    text = "\n".join(table) + "\n"
     print(text)
     (ROOT / "_build").mkdir(exist_ok=True)
     (ROOT / "_build" / "benchmark.md").write_text(text, encoding="utf-8")
+    (ROOT / "_build" / "benchmark.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(SCRIPTS))  # execute.py's helpers: the machine line, the notebooks' order
     sys.exit(main())
