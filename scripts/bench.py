@@ -38,7 +38,9 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def machine_line() -> str:
-    from execute import cpu_model, library_versions
+    from execute import library_versions
+
+    from helpers.timing import cpu_model
 
     versions = library_versions()
     return (

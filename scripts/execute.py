@@ -113,16 +113,6 @@ def mark_cells(notebook) -> None:
             cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def library_versions() -> dict[str, str]:
     def version(*names: str) -> str:
         for name in names:
@@ -141,6 +131,8 @@ def library_versions() -> dict[str, str]:
 
 
 def machine() -> dict:
+    from helpers.timing import cpu_model
+
     return {"cpu": cpu_model(), "cores": os.cpu_count(), "system": f"{platform.system()} {platform.machine()}"}
 
 
@@ -272,7 +264,7 @@ def execute_all(paths: list[Path], whole_book: bool) -> int:
 
                 export(run_id, machine(), records)
     minutes = (time.perf_counter() - start) / 60
-    print(f"run {run_id}: {len(paths)} notebook(s) in {minutes:.1f} min on {cpu_model()} ({os.cpu_count()} cores)")
+    print(f"run {run_id}: {len(paths)} notebook(s) in {minutes:.1f} min on {machine()['cpu']} ({os.cpu_count()} cores)")
     return 0
 
 
