@@ -83,3 +83,20 @@ def test_nbval_strips_terminal_codes_before_comparing():
     for regex, replace in patterns:
         text = re.sub(regex, replace, text)
     assert text == "Exception encountered.\n\nCannot take the length of shape.\n"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=ids)
+def test_jupytext_sync_changes_nothing_in_either_direction(source, tmp_path):
+    """A fresh clone's `make sync` (or the commit hook) leaves both files as committed, whichever looks newer."""
+    from jupytext.cli import jupytext as jupytext_cli
+
+    notebook = ROOT / "book" / f"{source.stem}.ipynb"
+    copy = tmp_path / notebook.name
+    copy.write_bytes(notebook.read_bytes())
+    jupytext_cli(["--to", "ipynb", "--update", "--quiet", "--output", str(copy), str(source)])
+    assert copy.read_bytes() == notebook.read_bytes(), f"syncing {source.name} into {notebook.name} rewrites it"
+    text = tmp_path / source.name
+    jupytext_cli(["--to", "py:percent", "--quiet", "--output", str(text), str(notebook)])
+    assert text.read_text(encoding="utf-8") == source.read_text(encoding="utf-8"), (
+        f"syncing {notebook.name} into {source.name} rewrites it"
+    )
