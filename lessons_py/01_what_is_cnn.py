@@ -3,7 +3,7 @@
 #
 # 사진을 보고 "이건 운동화다"라고 알아보는 일은 사람에게는 쉽지만, 컴퓨터에게 사진은 숫자가 빽빽하게 들어찬
 # 격자일 뿐입니다. **합성곱 신경망**(convolutional neural network, CNN)은 이 격자에서 경계선, 무늬, 모양 같은
-# 특징을 스스로 찾아내도록 설계된 신경망입니다. 이 장에서는 밀집층만으로 이미지를 다룰 때 무엇을 잃는지 살펴보고,
+# 특성을 스스로 찾아내도록 설계된 신경망입니다. 이 장에서는 밀집층만으로 이미지를 다룰 때 무엇을 잃는지 살펴보고,
 # 합성곱 신경망의 핵심 연산인 **합성곱**(convolution)을 실제 패션 MNIST 사진 위에서 NumPy로 직접 계산해 봅니다.
 # 처음 나오는 용어는 [용어집](glossary.md)에 영어 이름과 함께 정리해 두었습니다.
 #
@@ -12,11 +12,11 @@
 # - 이미지를 평탄화해서 밀집층에 넣으면 어떤 정보와 효율을 잃는지 설명할 수 있습니다.
 # - 필터, 합성곱, 특성 맵이 무엇이고 서로 어떤 관계인지 이해합니다.
 # - 합성곱을 NumPy 몇 줄로 직접 구현하고, 그 결과가 Keras의 `Conv2D`와 같다는 것을 확인합니다.
-# - 경계선을 찾는 필터가 실제 옷 사진에서 만들어 내는 특성 맵을 그려 보고 해석합니다.
+# - 경계선 필터가 실제 옷 사진에서 만들어 내는 특성 맵을 그려 보고 해석합니다.
 # - 합성곱 신경망이 어디에 쓰이는지 알아봅니다.
 
 # %% tags=["remove-cell"]
-# Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
 import importlib.util
 import pathlib
 import subprocess
@@ -26,15 +26,15 @@ if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q",
-                        "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 # %%
+import helpers
+
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
-
-import helpers
 
 # %% [markdown]
 # ## 이미지는 숫자 격자입니다
@@ -49,13 +49,13 @@ import helpers
 
 index = 26  # 가로 줄무늬가 뚜렷해서 경계선 필터의 효과가 잘 보이는 사진
 image = x_train[index].astype(np.int32)  # 음수가 나오는 계산을 하므로 uint8에서 부호 있는 정수로 바꿉니다
-assert image.shape == (28, 28)
 print("클래스:", helpers.class_name(y_train[index]))
+print("모양:", image.shape)
 print("픽셀값 범위:", image.min(), "~", image.max())
 
 # %% [markdown]
 # 사진 한가운데의 8×8 영역을 숫자 그대로 출력해 보면, 줄무늬가 밝은 줄(큰 값)과 어두운 줄(작은 값)이
-# 번갈아 나타나는 숫자 패턴이라는 것을 알 수 있습니다. 이 과정의 그림에서는 흰 종이에 인쇄한 것처럼 값이 큰
+# 번갈아 나타나는 숫자 패턴이라는 것을 알 수 있습니다. 이 책의 그림에서는 흰 종이에 인쇄한 것처럼 값이 큰
 # (밝은) 픽셀을 어둡게 그립니다.
 
 # %%
@@ -63,7 +63,7 @@ print(image[10:18, 10:18])
 
 # %%
 fig, axis = plt.subplots(figsize=(3, 3))
-axis.imshow(image, cmap="gray_r")  # 밝은 픽셀을 어둡게 그리는 이 과정의 표시 방식입니다
+axis.imshow(image, cmap="gray_r")  # 밝은 픽셀을 어둡게 그리는 이 책의 표시 방식입니다
 axis.set_title(f"훈련 세트 {index}번: {helpers.class_name(y_train[index])}")
 axis.axis("off")
 plt.show()
@@ -72,12 +72,12 @@ plt.show()
 # ## 밀집층으로 이미지를 보면 무엇을 잃을까요
 #
 # 밀집층(`Dense`)은 1차원 벡터를 입력으로 받습니다. 그래서 밀집층만으로 이미지를 분류하려면 먼저 28×28 격자를
-# 784개의 숫자가 한 줄로 늘어선 벡터로 펼쳐야 하는데, 이것을 **평탄화**(Flatten)라고 합니다. 평탄화하면 행
+# 784개의 숫자가 한 줄로 늘어선 벡터로 펼쳐야 하는데, 이것을 **평탄화**(flatten)라고 합니다. 평탄화하면 행
 # 단위로 이어 붙이므로, 사진에서 바로 아래에 있던 픽셀이 벡터에서는 28칸이나 떨어지게 됩니다.
 
 # %%
 flat = image.reshape(-1)
-assert flat.shape == (784,)
+print("평탄화한 모양:", flat.shape)
 
 
 def flat_index(row, col):
@@ -91,17 +91,16 @@ print("(14, 14)의 아래쪽 이웃:", flat_index(14, 14), "→", flat_index(15,
 # %% [markdown]
 # 더 중요한 점은 밀집층이 입력의 **순서에 아무 의미도 두지 않는다**는 것입니다. 밀집층의 뉴런 하나는
 # $y = w_1 x_1 + w_2 x_2 + \cdots + w_{784} x_{784} + b$를 계산할 뿐이므로, 784개 픽셀을 어떤 순서로 섞어서
-# 넣더라도 가중치의 순서만 똑같이 섞으면 완전히 같은 계산이 됩니다. 아래 그림의 오른쪽은 모든 사진에 똑같이
-# 적용할 고정된 순서로 픽셀을 섞은 결과입니다. 사람 눈에는 잡음이지만, 밀집층으로만 이루어진 신경망은 섞인
-# 사진으로 훈련해도 원래 사진으로 훈련할 때와 똑같이 배웁니다(가중치의 초깃값까지 같은 순서로 섞으면 훈련
-# 과정 전체가 완전히 같습니다). 밀집층에게는 처음부터 "어느 픽셀이 어느 픽셀 옆에 있는가"라는 정보가 없었던
-# 셈입니다.
+# 넣더라도 가중치의 순서만 똑같이 섞으면 수학적으로 같은 계산이 됩니다. 아래 그림의 오른쪽은 모든 사진에
+# 똑같이 적용할 고정된 순서로 픽셀을 섞은 결과입니다. 사람 눈에는 잡음이지만, 밀집층으로만 이루어진 신경망은
+# 섞인 사진으로 훈련해도 원래 사진으로 훈련할 때와 똑같이 배웁니다(가중치의 초깃값까지 같은 순서로 섞으면 훈련
+# 과정 전체가 수학적으로 같습니다). 밀집층에게는 처음부터 "어느 픽셀이 어느 픽셀 옆에 있는가"라는 정보가
+# 없었던 셈입니다.
 
 # %%
 rng = np.random.default_rng(0)
 permutation = rng.permutation(784)  # 모든 사진에 똑같이 적용할 고정된 섞는 순서
-shuffled = flat[permutation].reshape(28, 28)
-assert sorted(shuffled.reshape(-1)) == sorted(flat)  # 픽셀값은 그대로이고 위치만 바뀌었습니다
+shuffled = flat[permutation].reshape(28, 28)  # 픽셀값은 그대로이고 위치만 바뀝니다
 
 fig, axes = plt.subplots(1, 2, figsize=(6, 3))
 axes[0].imshow(image, cmap="gray_r")
@@ -129,17 +128,23 @@ assert dense.count_params() == 784 * 100 + 100
 # %% [markdown]
 # 사진이 커지면 이 숫자는 순식간에 불어납니다. 224×224 컬러 사진(채널 3개)은 입력이
 # $224 \times 224 \times 3 = 150{,}528$개이므로, 같은 밀집층 하나에 파라미터가 1,500만 개를 넘습니다.
-# 반면 이 과정의 첫 번째 합성곱 층(필터 32개, 3×3)은 파라미터가 **320개**뿐이고, 이 숫자는 사진 크기와 상관없이 그대로입니다. 왜 그런지는
-# 아래에서 합성곱을 직접 계산해 보면 알 수 있습니다(320이라는 숫자는 2장에서 자세히 셉니다).
+# 반면 같은 컬러 사진에 3×3 필터 32개짜리 합성곱 층을 쓰면 파라미터는
+# $3 \times 3 \times 3 \times 32 + 32 = 896$개뿐입니다. 필터 하나가 세 채널을 모두 덮으므로 가중치가
+# $3 \times 3 \times 3 = 27$개이고, 필터마다 절편이 하나씩 있기 때문입니다. 이 숫자는 사진 크기와 상관없이
+# 그대로이고, 사진 쪽에서는 채널 수만 영향을 줍니다. 흑백 사진(채널 1개)이라면 $3 \times 3 \times 1 \times 32 + 32 = 320$개로,
+# 이것이 이 책의 첫 번째 합성곱 층입니다. 파라미터 수가 왜 사진 크기와 상관없는지는 아래에서 합성곱을 직접
+# 계산해 보면 알 수 있습니다(채널과 파라미터 수는 2장에서 자세히 셉니다).
 
 # %%
-print("224×224×3 사진에 Dense(100):", f"{224 * 224 * 3 * 100 + 100:,}")
+dense_rgb = keras.layers.Dense(100)
+dense_rgb(keras.Input(shape=(224 * 224 * 3,)))
+print(f"224×224×3 사진을 평탄화해 Dense(100): {dense_rgb.count_params():,}")
 
-for size in (28, 224):
+for size, channels in [(224, 3), (28, 3), (28, 1)]:
     conv = keras.layers.Conv2D(32, kernel_size=3)
-    conv(keras.Input(shape=(size, size, 1)))
-    print(f"{size}×{size} 사진에 Conv2D(32, 3):", conv.count_params())
-    assert conv.count_params() == 320
+    conv(keras.Input(shape=(size, size, channels)))
+    print(f"{size}×{size}×{channels} 사진에 Conv2D(32, 3): {conv.count_params():,}")
+    assert conv.count_params() == 3 * 3 * channels * 32 + 32  # 필터 하나가 3×3×채널 수, 절편 32개
 
 # %% [markdown]
 # ## 합성곱: 작은 필터를 미끄러뜨리며 곱하고 더하기
@@ -163,9 +168,6 @@ for size in (28, 224):
 #   크기와는 무관합니다. 위치마다 다른 3×3 가중치를 두었다면 필터 하나에만 26×26 위치 × 9개 = 6,084개가
 #   필요했을 것입니다.
 #
-# 수학의 합성곱은 필터를 상하좌우로 뒤집은 뒤 계산하지만, 딥러닝 라이브러리는 뒤집지 않고 위 식대로
-# 계산하면서도 합성곱이라고 부릅니다. 필터의 값은 어차피 훈련으로 정해지므로 뒤집든 안 뒤집든 차이가 없습니다.
-#
 # 먼저 작은 예로 손으로 계산해 보겠습니다. 왼쪽 세 열은 어둡고(0) 오른쪽 두 열은 밝은(9) 5×5 이미지에,
 # "왼쪽 열에서 오른쪽 열을 빼는" 3×3 필터를 적용합니다.
 
@@ -179,8 +181,8 @@ print(tiny)
 # %% [markdown]
 # 왼쪽 위 위치 $(0, 0)$에서 필터와 겹치는 3×3 영역은 모두 0이므로 출력은 0입니다. 한 칸 오른쪽인 $(0, 1)$에서는
 # 영역의 각 행이 `[0, 0, 9]`이므로 한 행마다 $0 \cdot 1 + 0 \cdot 0 + 9 \cdot (-1) = -9$이고, 세 행을 더하면
-# $-27$입니다. 밝기가 일정한 곳에서는 0, 밝기가 바뀌는 곳에서는 절댓값이 큰 수가 나옵니다. 이 필터는
-# **세로 경계선 탐지기**인 것입니다. 이 계산을 NumPy로 옮기면 다음과 같습니다.
+# $-27$입니다. 밝기가 일정한 곳에서는 0, 밝기가 바뀌는 곳에서는 절댓값이 큰 수가 나옵니다. 이 필터는 세로로
+# 뻗은 경계선을 찾는 **세로 경계선 필터**입니다. 이 계산을 NumPy로 옮기면 다음과 같습니다.
 
 # %%
 def convolve2d(x, w):
@@ -196,32 +198,39 @@ def convolve2d(x, w):
 print(convolve2d(tiny, vertical_edge))
 
 # %% [markdown]
+# 사실 이 계산은 수학에서 **상호 상관**(cross-correlation)이라고 부르는 연산입니다. 수학의 합성곱은 필터를
+# 상하좌우로 뒤집은 뒤 같은 계산을 합니다. Keras를 비롯한 딥러닝 라이브러리는 필터를 뒤집지 않고 위 식대로
+# 계산하면서도 이것을 합성곱이라고 부르고, 이 책도 그 관례를 따릅니다([용어집](glossary.md)). 필터의 값은 어차피
+# 훈련으로 정해지므로, 뒤집힌 필터가 필요하면 훈련이 처음부터 뒤집힌 값을 찾아낼 뿐 차이가 없습니다. 세로 경계선
+# 필터를 뒤집으면 부호만 바뀌므로, 수학의 합성곱은 위 결과와 부호가 반대입니다.
+
+# %%
+print(convolve2d(tiny, np.flip(vertical_edge)))  # 수학의 합성곱: 필터를 상하좌우로 뒤집은 뒤 계산
+
+# %% [markdown]
 # 이중 반복문은 읽기 쉽지만 느립니다. NumPy의 `sliding_window_view`는 이미지를 복사하지 않고 모든 3×3 창을
 # 한꺼번에 `(26, 26, 3, 3)` 모양의 배열로 보여 줍니다. 여기에 필터를 곱하고 마지막 두 축을 더하면 반복문 없이
 # 같은 결과를 얻습니다. 이번에는 실제 티셔츠 사진에 적용하고, 두 방법의 결과가 정확히 같은지 확인합니다.
 
 # %%
 windows = np.lib.stride_tricks.sliding_window_view(image, (3, 3))
-assert windows.shape == (26, 26, 3, 3)
+print("창의 모양:", windows.shape)
 
 vertical_map = (windows * vertical_edge).sum(axis=(2, 3))
-assert vertical_map.shape == (26, 26)
-assert np.array_equal(vertical_map, convolve2d(image, vertical_edge))
 print("두 방법의 결과가 같습니다:", np.array_equal(vertical_map, convolve2d(image, vertical_edge)))
 
 # %% [markdown]
-# ## 필터는 특징을 찾고, 특성 맵은 그 위치를 알려 줍니다
+# ## 필터는 특성을 찾고, 특성 맵은 그 위치를 알려 줍니다
 #
-# 세로 경계선 필터를 90도 돌리면(전치하면) 위쪽 행에서 아래쪽 행을 빼는 **가로 경계선 필터**가 됩니다. 한
+# 세로 경계선 필터를 전치하면(행과 열을 바꾸면) 위쪽 행에서 아래쪽 행을 빼는 **가로 경계선 필터**가 됩니다. 한
 # 필터를 이미지 전체에 적용해서 얻은 출력 배열을 **특성 맵**(feature map)이라고 합니다. 특성 맵의 각 칸은 "그
-# 위치 근처에 이 필터가 찾는 특징이 얼마나 강하게 있는가"를 나타냅니다.
+# 위치 근처에 이 필터가 찾는 특성이 얼마나 강하게 있는가"를 나타냅니다.
 
 # %%
 horizontal_edge = vertical_edge.T
 print(horizontal_edge)
 
 horizontal_map = (windows * horizontal_edge).sum(axis=(2, 3))
-assert horizontal_map.shape == (26, 26)
 print("세로 경계선 특성 맵 범위:", vertical_map.min(), "~", vertical_map.max())
 print("가로 경계선 특성 맵 범위:", horizontal_map.min(), "~", horizontal_map.max())
 
@@ -233,27 +242,27 @@ print("가로 경계선 특성 맵 범위:", horizontal_map.min(), "~", horizont
 # %%
 def show_feature_maps(maps, titles):
     """원본은 흑백으로, 특성 맵은 0을 흰색에 맞춘 빨강-파랑으로 그립니다."""
-    fig, axes = plt.subplots(1, len(maps), figsize=(3.2 * len(maps), 3.4))
+    fig, axes = plt.subplots(1, len(maps), figsize=(2.4 * len(maps), 2.9))
     for axis, values, title in zip(axes, maps, titles):
         if values.shape == (28, 28):
             axis.imshow(values, cmap="gray_r")
         else:
             limit = np.abs(values).max()
             axis.imshow(values, cmap="RdBu_r", vmin=-limit, vmax=limit)
-        axis.set_title(title)
+        axis.set_title(title, fontsize=10)
         axis.axis("off")
     fig.tight_layout()
     return fig
 
 
 show_feature_maps([image, vertical_map, horizontal_map],
-                  ["원본 (28×28)", "세로 경계선 특성 맵 (26×26)", "가로 경계선 특성 맵 (26×26)"])
+                  ["원본\n(28×28)", "세로 경계선 특성 맵\n(26×26)", "가로 경계선 특성 맵\n(26×26)"])
 plt.show()
 
 # %% [markdown]
 # 세로 경계선 필터는 몸통과 소매의 양옆 윤곽에만 반응하고 가로 줄무늬는 거의 무시합니다. 가로 경계선 필터는
-# 정반대로 줄무늬 하나하나와 어깨선, 밑단에 강하게 반응합니다. 같은 사진이라도 **어떤 필터를 쓰느냐에 따라 전혀
-# 다른 특징이 드러난다**는 것이 핵심입니다.
+# 정반대로 줄무늬 하나하나와 어깨선, 소맷단에 강하게 반응합니다. 같은 사진이라도 **어떤 필터를 쓰느냐에 따라 전혀
+# 다른 특성이 드러난다**는 것이 핵심입니다.
 #
 # 합성곱 층은 보통 합성곱 뒤에 활성화 함수 **렐루**(ReLU, $\max(0, z)$)를 적용해서 음수를 0으로 만듭니다.
 # 그러면 특성 맵에는 "이 방향의 경계선이 있다"는 양의 신호만 남습니다. 세로 경계선 특성 맵이라면 왼쪽이 더
@@ -270,8 +279,8 @@ print("렐루 전 음수인 칸:", np.sum(vertical_map < 0), "개 → 렐루 후
 # Keras의 합성곱 층 `keras.layers.Conv2D`는 지금까지 손으로 한 계산을 필터 여러 개로 한꺼번에 합니다. 필터 두 개
 # (세로, 가로)짜리 층을 만들고, 훈련 대신 `set_weights`로 우리가 만든 필터를 직접 넣어 보겠습니다.
 #
-# - Keras는 이미지를 `(배치, 높이, 너비, 채널)` 모양으로 받습니다. 사진 한 장이라도 배치 축을 붙여 `(1, 28, 28, 1)`
-#   로 만듭니다.
+# - Keras는 이미지를 `(배치, 높이, 너비, 채널)` 모양으로 받습니다. 사진 한 장이라도 배치 축을 붙여
+#   `(1, 28, 28, 1)`로 만듭니다.
 # - 층의 필터 가중치는 `(필터 높이, 필터 너비, 입력 채널 수, 필터 개수)` 모양입니다. 여기서는 `(3, 3, 1, 2)`입니다.
 # - 계산을 비교하기 쉽도록 절편은 빼고(`use_bias=False`), 밸리드 패딩(`padding="valid"`, 기본값)을 씁니다.
 
@@ -279,19 +288,19 @@ print("렐루 전 음수인 칸:", np.sum(vertical_map < 0), "개 → 렐루 후
 conv = keras.layers.Conv2D(2, kernel_size=3, padding="valid", use_bias=False)
 conv.build((None, 28, 28, 1))
 
-kernel = np.stack([vertical_edge, horizontal_edge], axis=-1)[:, :, np.newaxis, :]  # (3, 3) 두 개 → (3, 3, 1, 2)
-assert kernel.shape == conv.kernel.shape == (3, 3, 1, 2)
+# (3, 3) 필터 두 개를 마지막 축으로 쌓고(3, 3, 2), 입력 채널 축을 끼워 넣습니다 → (3, 3, 1, 2)
+kernel = np.stack([vertical_edge, horizontal_edge], axis=-1)[:, :, np.newaxis, :]
+assert kernel.shape == conv.kernel.shape == (3, 3, 1, 2)  # 모양이 다르면 set_weights가 거부합니다
 conv.set_weights([kernel.astype("float32")])
 
 batch = image.reshape(1, 28, 28, 1).astype("float32")
 feature_maps = keras.ops.convert_to_numpy(conv(batch))
-assert feature_maps.shape == (1, 26, 26, 2)
 print("특성 맵의 모양:", feature_maps.shape)
 
 # %% [markdown]
 # 출력의 마지막 축이 필터 개수입니다. 필터 하나가 특성 맵 한 장을 만들고, 특성 맵들이 채널 방향으로 쌓입니다.
 # Keras가 계산한 두 특성 맵이 NumPy로 계산한 것과 같은지 확인합니다(Keras는 32비트 실수로 계산하므로
-# `np.allclose`로 비교합니다).
+# `np.allclose`로 비교합니다). Keras도 필터를 뒤집지 않고 상호 상관을 계산한다는 것을 여기서 확인할 수 있습니다.
 
 # %%
 print("세로 경계선:", np.allclose(feature_maps[0, :, :, 0], vertical_map))
@@ -308,8 +317,8 @@ print("가로 경계선:", np.allclose(feature_maps[0, :, :, 1], horizontal_map)
 # %%
 moved = np.roll(image, 3, axis=1)  # 오른쪽으로 3픽셀 이동: 오른쪽 끝 3열은 왼쪽으로 넘어오므로 비교에서 뺍니다
 moved_map = convolve2d(moved, vertical_edge)
-assert np.array_equal(moved_map[:, 3:], vertical_map[:, :-3])
-print("이동한 사진의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:", np.array_equal(moved_map[:, 3:], vertical_map[:, :-3]))
+same = np.array_equal(moved_map[:, 3:], vertical_map[:, :-3])
+print("이동한 사진의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:", same)
 
 # %% [markdown]
 # ## 필터는 사람이 아니라 훈련이 정합니다
@@ -317,16 +326,19 @@ print("이동한 사진의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:", 
 # 이 장에서는 경계선 필터를 사람이 직접 골랐지만, 합성곱 신경망에서는 필터의 값 하나하나가 **가중치**이고
 # 훈련으로 학습됩니다. 처음에는 무작위 값에서 출발하고, 손실을 줄이는 방향으로 조금씩 바뀌면서 옷을 구분하는 데
 # 쓸모 있는 필터가 됩니다. 잘 훈련된 합성곱 신경망의 첫 번째 층 필터를 들여다보면 여러 방향의 경계선이나 밝기
-# 변화를 찾는 모양이 된 경우가 많습니다.
+# 변화를 찾는 모양이 된 경우가 많습니다(8장). 아주 작은 문제에서 훈련이 필터를 찾아내는 모습은 연습 4에서 직접
+# 확인할 수 있습니다.
 #
 # 합성곱 층을 여러 개 쌓으면 뒤쪽 층은 앞쪽 층이 만든 특성 맵 위에서 다시 합성곱을 합니다. 3×3 합성곱을 두 번
-# 거친 출력 하나는 원래 사진의 5×5 영역을 보게 되므로, 층이 깊어질수록 더 넓은 영역의 더 복잡한 특징(경계선 →
-# 모서리와 무늬 → 칼라, 소매, 밑창 같은 부분)을 표현할 수 있습니다. 이렇게 특징을 뽑아내는 합성곱 층(과 3장에서
-# 배울 풀링 층) 뒤에, 뽑아낸 특징으로 클래스를 고르는 밀집층을 붙인 것이 이 과정에서 만들 합성곱 신경망입니다.
+# 거친 출력 하나는 원래 사진의 5×5 영역을 봅니다. 출력 하나가 보는 입력의 영역을 **수용 영역**(receptive field)이라고
+# 하며, 2장과 3장에서 직접 세어 봅니다. 층이 깊어질수록 수용 영역이 넓어지므로 더 넓은 영역의 더 복잡한
+# 특성(경계선 → 모서리와 무늬 → 칼라, 소매, 밑창 같은 부분)을 표현할 수 있습니다.
+# 이렇게 특성을 뽑아내는 합성곱 층(과 3장에서 배울 풀링 층) 뒤에, 뽑아낸 특성으로 클래스를 고르는 밀집층을 붙인
+# 것이 이 책에서 만들 합성곱 신경망입니다.
 #
 # ```text
 # 입력 (28, 28, 1)
-#  → [합성곱 층 → 풀링 층] → [합성곱 층 → 풀링 층]      특징 추출
+#  → [합성곱 층 → 풀링 층] → [합성곱 층 → 풀링 층]      특성 추출
 #  → 평탄화 → 밀집층(은닉층) → 드롭아웃 → 밀집층(출력층)  분류
 # ```
 #
@@ -335,7 +347,7 @@ print("이동한 사진의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:", 
 # 합성곱 신경망은 1990년대에 우편번호 손글씨를 읽는 LeNet으로 실용화되었고, 2012년 ImageNet 이미지 분류 대회에서
 # AlexNet이 기존 방법을 큰 차이로 앞서면서 컴퓨터 비전의 표준이 되었습니다. 오늘날에는 다음과 같은 곳에 쓰입니다.
 #
-# - **이미지 분류**: 사진 전체가 무엇인지 고릅니다. 이 과정에서 하는 일이 바로 이것입니다.
+# - **이미지 분류**: 사진 전체가 무엇인지 고릅니다. 이 책에서 하는 일이 바로 이것입니다.
 # - **객체 탐지와 분할**: 사진 속 물체의 위치를 상자로 찾거나(자율 주행의 보행자·차량 인식) 픽셀마다 클래스를
 #   정합니다(의료 영상에서 종양 영역 표시).
 # - **얼굴 인식, 문자 인식(OCR), 제품 불량 검사**처럼 카메라 영상을 다루는 거의 모든 분야
@@ -350,15 +362,17 @@ print("이동한 사진의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:", 
 # - 이미지를 평탄화해서 밀집층에 넣으면 픽셀 사이의 이웃 관계가 사라지고, 사진 크기에 비례해 파라미터가 크게
 #   늘어납니다.
 # - 합성곱은 작은 **필터**를 이미지 위에서 한 칸씩 옮기며 겹친 칸끼리 곱해 더하는 연산입니다. 28×28 이미지에
-#   3×3 필터를 밸리드 방식으로 적용하면 26×26 **특성 맵**이 나옵니다.
-# - 필터마다 찾는 특징이 다릅니다. 세로 경계선 필터는 옷의 양옆 윤곽에, 가로 경계선 필터는 줄무늬에 반응했습니다.
-# - 지역 연결과 가중치 공유 덕분에 합성곱 층은 파라미터가 적고(필터 32개짜리 3×3 층이 320개), 물체가 옮겨지면
-#   특성 맵도 그만큼 옮겨질 뿐입니다.
+#   3×3 필터를 밸리드 방식으로 적용하면 26×26 **특성 맵**이 나옵니다. 딥러닝의 합성곱은 필터를 뒤집지 않으므로
+#   수학의 이름으로는 상호 상관입니다.
+# - 필터마다 찾는 특성이 다릅니다. 세로 경계선 필터는 옷의 양옆 윤곽에, 가로 경계선 필터는 줄무늬에 반응했습니다.
+# - 지역 연결과 가중치 공유 덕분에 합성곱 층은 파라미터가 적고(3×3 필터 32개짜리 층이 흑백 입력에서 320개, 컬러
+#   입력에서 896개), 물체가 옮겨지면 특성 맵도 그만큼 옮겨질 뿐입니다.
 # - Keras의 `Conv2D`는 같은 계산을 여러 필터로 한꺼번에 하며, 필터 값은 훈련으로 학습됩니다.
 #
 # ## 연습 문제
 #
-# :::{admonition} 연습 1. 손으로 합성곱 계산하기
+# ### 연습 1. 손으로 합성곱 계산하기
+#
 # 다음 4×4 입력에 3×3 필터를 밸리드 방식으로 적용하면 출력은 몇 × 몇이고, 각 값은 얼마일까요? 손으로 계산한 뒤
 # 이 장의 `convolve2d`로 확인해 보세요.
 #
@@ -371,10 +385,9 @@ print("이동한 사진의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:", 
 #               [1, -4, 1],
 #               [0, 1, 0]])
 # ```
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 출력 크기는 $4 - 3 + 1 = 2$이므로 2×2입니다. 이 필터는 가운데 픽셀의 4배를 빼고 상하좌우 이웃을 더합니다.
 #
 # - $(0, 0)$: 가운데 1, 이웃 2 + 0 + 3 + 1 = 6 → $6 - 4 \cdot 1 = 2$
@@ -382,58 +395,123 @@ print("이동한 사진의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:", 
 # - $(1, 0)$: 가운데 1, 이웃 1 + 2 + 0 + 0 = 3 → $3 - 4 \cdot 1 = -1$
 # - $(1, 1)$: 가운데 0, 이웃 3 + 1 + 0 + 1 = 5 → $5 - 4 \cdot 0 = 5$
 #
-# ```python
-# print(convolve2d(x, w))
-# # [[  2 -10]
-# #  [ -1   5]]
-# ```
-# :::
+# 아래의 접힌 코드 셀이 `convolve2d`로 같은 값을 계산합니다.
 #
-# :::{admonition} 연습 2. 컬러 사진에서 파라미터 세기
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+x = np.array([[1, 2, 0, 1],
+              [0, 1, 3, 1],
+              [2, 1, 0, 0],
+              [1, 0, 1, 2]])
+w = np.array([[0, 1, 0],
+              [1, -4, 1],
+              [0, 1, 0]])
+print(convolve2d(x, w))
+
+# %% [markdown]
+# ### 연습 2. 컬러 사진에서 파라미터 세기
+#
 # 224×224 컬러 사진(채널 3개)을 평탄화해서 뉴런 64개인 밀집층에 넣을 때와, 같은 사진에 3×3 필터 64개짜리
 # `Conv2D`를 적용할 때 파라미터는 각각 몇 개일까요? 합성곱 층의 필터는 입력 채널 3개를 모두 덮으므로 필터 하나의
 # 가중치는 $3 \times 3 \times 3$개입니다. Keras로 확인해 보세요.
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 밀집층은 $224 \times 224 \times 3 \times 64 + 64 = 9{,}633{,}856$개, 합성곱 층은
-# $3 \times 3 \times 3 \times 64 + 64 = 1{,}792$개입니다. 약 5,000배 차이가 납니다.
+# $3 \times 3 \times 3 \times 64 + 64 = 1{,}792$개입니다. 5,000배가 넘게 차이 납니다. 아래의 접힌 코드 셀이
+# Keras로 확인합니다.
 #
-# ```python
-# dense = keras.layers.Dense(64)
-# dense(keras.Input(shape=(224 * 224 * 3,)))
-# conv = keras.layers.Conv2D(64, kernel_size=3)
-# conv(keras.Input(shape=(224, 224, 3)))
-# print(dense.count_params(), conv.count_params())  # 9633856 1792
-# ```
-# :::
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+dense_64 = keras.layers.Dense(64)
+dense_64(keras.Input(shape=(224 * 224 * 3,)))
+conv_64 = keras.layers.Conv2D(64, kernel_size=3)
+conv_64(keras.Input(shape=(224, 224, 3)))
+print(f"밀집층: {dense_64.count_params():,}, 합성곱 층: {conv_64.count_params():,}")
+print(f"비율: 약 {dense_64.count_params() / conv_64.count_params():,.0f}배")
+
+# %% [markdown]
+# ### 연습 3. 흐리게 만드는 필터
 #
-# :::{admonition} 연습 3. 흐리게 만드는 필터
 # 모든 값이 $1/9$인 3×3 필터는 각 위치에서 주변 9개 픽셀의 평균을 냅니다. 이 필터를 이 장의 티셔츠 사진에
 # 적용하고 원본과 나란히 그려 보세요. 경계선 필터와 무엇이 다른가요?
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 평균 필터는 모든 가중치가 양수라서 밝기가 바뀌는 곳을 강조하지 않고 오히려 부드럽게 뭉갭니다. 특성 맵은
 # 원본과 비슷하지만 줄무늬가 흐려집니다. 필터 값의 합이 1이라서 전체 밝기는 유지되고, 경계선 필터처럼 값의 합이
-# 0인 필터는 밝기가 일정한 곳에서 0을 냅니다.
+# 0인 필터는 밝기가 일정한 곳에서 0을 냅니다. 그림은 아래의 접힌 코드 셀에 있습니다.
 #
-# ```python
-# blur = np.full((3, 3), 1 / 9)
-# blurred = convolve2d(image, blur)
-# assert blurred.shape == (26, 26)
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+blur = np.full((3, 3), 1 / 9)
+blurred = convolve2d(image, blur)
+
+fig, axes = plt.subplots(1, 2, figsize=(6, 3))
+axes[0].imshow(image, cmap="gray_r")
+axes[0].set_title("원본 (28×28)")
+axes[1].imshow(blurred, cmap="gray_r")
+axes[1].set_title(f"평균 필터 특성 맵 ({blurred.shape[0]}×{blurred.shape[1]})")
+for axis in axes:
+    axis.axis("off")
+plt.show()
+
+# %% [markdown]
+# ### 연습 4. 경사 하강법으로 경계선 필터 찾아내기
 #
-# fig, axes = plt.subplots(1, 2, figsize=(6, 3))
-# axes[0].imshow(image, cmap="gray_r")
-# axes[0].set_title("원본")
-# axes[1].imshow(blurred, cmap="gray_r")
-# axes[1].set_title("평균 필터 특성 맵")
-# for axis in axes:
-#     axis.axis("off")
-# plt.show()
-# ```
-# :::
+# 이 장에서는 경계선 필터를 사람이 골랐지만, 합성곱 신경망은 필터를 훈련으로 찾습니다. 정답 필터를 아는 작은
+# 문제를 만들어, 무작위 값에서 출발한 `Conv2D` 층이 그 필터를 다시 찾아내는지 확인해 봅시다.
 #
-# 이전: [과정 소개](intro.md) · 다음: [2. 합성곱 층](02_conv_layer.ipynb)
+# 1. 티셔츠 사진을 255로 나눠 0~1 사이로 만들고, 위 칸에서 아래 칸을 빼는 2×1 가로 경계선 필터 `[[1], [-1]]`를
+#    `convolve2d`로 적용해 27×28 특성 맵을 만듭니다. 이 특성 맵이 정답입니다.
+# 2. 커널 크기가 `(2, 1)`이고 절편이 없는 필터 하나짜리 `Conv2D` 층으로 모델을 만들고, 출력이 정답과 얼마나
+#    다른지를 평균 제곱 오차(차이를 제곱해 평균한 값, `loss="mse"`)로 잽니다.
+# 3. 필터를 경사 하강법으로 고칩니다. 가중치 하나하나를 조금 늘릴 때 손실이 얼마나 변하는지를 모은 값이
+#    **그레이디언트**(gradient)이고, 가중치를 그레이디언트의 반대 방향으로 조금씩 옮겨 손실을 줄이는 방법이
+#    **경사 하강법**(gradient descent)입니다([용어집](glossary.md)). Keras에서는 옵티마이저
+#    `keras.optimizers.SGD(learning_rate=0.5)`로 `compile`하고(`learning_rate`는 한 걸음의 크기인 학습률입니다)
+#    `fit(..., epochs=200, verbose=0)`을 부르면 됩니다. 사진 한 장이 곧 배치 하나이므로 에포크마다 한 걸음씩,
+#    모두 200걸음 움직입니다(`compile`과 `fit`은 6장에서 자세히 배웁니다).
+# 4. 손실이 어떻게 줄었는지와, 학습한 필터를 정답 필터와 나란히 출력해 보세요.
+#
+# <details><summary>풀이</summary>
+#
+# 손실이 거의 0까지 줄고, 무작위 값에서 출발한 필터가 정답 `[1, -1]`과 거의 같아집니다.
+# 이 문제에서는 정답을 완벽하게 흉내 내는 필터가 정확히 하나뿐이므로 훈련이 그 필터를 찾아냈습니다. 실제 모델에서는
+# 정답 특성 맵 대신 "옷의 클래스를 맞혔는가"라는 손실로 같은 일을 하므로, 어떤 필터가 될지는 데이터가 정합니다.
+# 코드는 아래의 접힌 셀에 있습니다(사진 한 장으로 200걸음만 훈련하므로 금방 끝납니다).
+#
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+scaled = image / 255.0
+true_kernel = np.array([[1.0], [-1.0]])  # 위 칸 − 아래 칸: 가로 경계선 필터
+target = convolve2d(scaled, true_kernel)
+print("정답 특성 맵의 모양:", target.shape)
+
+keras.utils.set_random_seed(0)  # 필터의 무작위 초깃값이 매번 같도록
+learner = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    keras.layers.Conv2D(1, kernel_size=(2, 1), use_bias=False),
+])
+learner.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5), loss="mse")
+print("처음 필터:", learner.layers[0].get_weights()[0].ravel().round(3))
+
+history = learner.fit(scaled.reshape(1, 28, 28, 1).astype("float32"),
+                      target.reshape(1, 27, 28, 1).astype("float32"),
+                      epochs=200, verbose=0)
+for step in (1, 10, 50, 100, 200):  # 각 걸음에서 필터를 고치기 직전에 잰 손실
+    print(f"{step:3d}번째 걸음의 손실: {history.history['loss'][step - 1]:.2e}")
+
+learned = learner.layers[0].get_weights()[0].ravel()
+print("학습한 필터:", learned.round(4), "/ 정답 필터:", true_kernel.ravel())
+
+# %% [markdown] tags=["remove-cell"]
+# 이전: [합성곱 신경망으로 패션 MNIST 분류하기](intro.md) · 다음: [2. 합성곱 층](02_conv_layer.ipynb)

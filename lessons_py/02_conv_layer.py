@@ -13,9 +13,10 @@
 # - 밸리드 패딩과 세임 패딩, 스트라이드가 출력 크기에 주는 영향을 설명할 수 있습니다.
 # - 출력 크기 공식 $\lfloor (n + 2p - k)/s \rfloor + 1$로 특성 맵의 크기를 미리 계산할 수 있습니다.
 # - 합성곱 층의 파라미터 수(320개, 18,496개)를 직접 세고, `Conv2D`의 출력 모양을 코드로 확인합니다.
+# - 합성곱 층을 쌓을수록 출력 한 칸이 보는 입력의 영역(수용 영역)이 어떻게 넓어지는지 계산할 수 있습니다.
 
 # %% tags=["remove-cell"]
-# Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
 import importlib.util
 import pathlib
 import subprocess
@@ -25,15 +26,15 @@ if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q",
-                        "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 # %%
+import helpers
+
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
-
-import helpers
 
 # %% [markdown]
 # ## 필터와 커널 크기
@@ -42,7 +43,7 @@ import helpers
 # Keras를 비롯한 많은 자료에서 필터를 **커널**(kernel)이라고도 부르는데, 둘은 같은 것입니다. 이 책에서는
 # 필터라고 부르고, 필터의 가로세로 크기만 커널 크기라고 부릅니다. `kernel_size=3`은 `(3, 3)`의 줄임말입니다.
 #
-# 이 과정의 첫 번째 합성곱 층은 3×3 필터 32개를 씁니다. 층을 만들고 입력 모양을 알려 주면(`build`) 가중치가
+# 이 책의 첫 번째 합성곱 층은 3×3 필터 32개를 씁니다. 층을 만들고 입력 모양을 알려 주면(`build`) 가중치가
 # 생기는데, 그 모양을 보면 층의 구조를 그대로 읽을 수 있습니다.
 
 # %%
@@ -110,7 +111,7 @@ layer.build((None, 5, 5, 3))
 layer.set_weights([w[..., np.newaxis].astype("float32"), np.array([bias], dtype="float32")])
 
 keras_output = keras.ops.convert_to_numpy(layer(x[np.newaxis].astype("float32")))
-assert keras_output.shape == (1, 3, 3, 1)
+print("Keras 출력의 모양:", keras_output.shape)
 print("NumPy와 같은 결과:", np.allclose(keras_output[0, :, :, 0], by_hand))
 
 # %% [markdown]
@@ -126,8 +127,6 @@ first = keras.layers.Conv2D(32, kernel_size=3, padding="same")(keras.Input(shape
 second = keras.layers.Conv2D(64, kernel_size=3, padding="same")(keras.Input(shape=(14, 14, 32)))
 print("첫 번째 층 출력:", first.shape)
 print("두 번째 층 출력:", second.shape)
-assert first.shape == (None, 28, 28, 32)
-assert second.shape == (None, 14, 14, 64)
 
 # %% [markdown]
 # 두 번째 층의 입력이 28×28이 아니라 14×14인 까닭은 두 층 사이에 크기를 절반으로 줄이는 풀링 층이 있기
@@ -156,39 +155,47 @@ print(counts)
 #
 # 입력의 가장자리에 0을 덧붙이는 것을 **패딩**(padding)이라고 합니다. 3×3 필터라면 사방에 한 줄씩($p = 1$) 0을
 # 두르면 필터의 중심이 원래 입력의 모든 픽셀 위에 놓일 수 있으므로, 출력 크기가 입력과 같아집니다. 이것이
-# **세임 패딩**(`padding="same"`)입니다. 홀수 크기 $k$의 필터는 $p = (k - 1)/2$만큼 패딩하면 크기가 유지됩니다
-# (3×3이면 1, 5×5면 2).
+# **세임 패딩**(`padding="same"`)입니다. 스트라이드가 1이면 홀수 크기 $k$의 필터는 $p = (k - 1)/2$만큼 패딩해서
+# 크기를 유지합니다(3×3이면 1, 5×5면 2).
 
 # %%
 small = np.arange(1, 17).reshape(4, 4)
 padded = np.pad(small, 1)  # 사방에 0을 한 줄씩 덧붙입니다
-assert padded.shape == (6, 6)
 print(padded)
 
 # %% [markdown]
-# 세임 패딩은 "0으로 패딩한 뒤 밸리드 합성곱"과 정확히 같습니다. 실제 패션 MNIST 사진에 1장의 세로 경계선
-# 필터를 적용해서 확인해 보겠습니다. Keras의 `padding="same"` 결과는 28×28이고, NumPy로 0을 두른 30×30 사진에
-# 밸리드 합성곱을 한 결과와 같습니다.
+# 스트라이드가 1이면 세임 패딩은 "사방에 0을 한 줄씩 두른 뒤 밸리드 합성곱"과 정확히 같습니다. 실제 패션 MNIST
+# 사진에 1장의 세로 경계선 필터를 적용해서 확인해 보겠습니다. 이 장에서 여러 번 쓸 두 가지 계산을 함수로 만들어
+# 둡니다. `conv_numpy`는 1장의 NumPy 계산(밸리드 합성곱)을 `stride`칸씩 건너뛰며 하고, `conv_keras`는 필터 하나를
+# 넣은 `Conv2D` 층으로 같은 사진을 계산합니다.
 
 # %%
+def conv_numpy(x, w, stride=1):
+    """밸리드 합성곱(1장의 계산): 필터가 들어가는 위치를 stride칸씩 건너뛰며 곱해서 더합니다."""
+    windows = np.lib.stride_tricks.sliding_window_view(x, w.shape)[::stride, ::stride]
+    return (windows * w).sum(axis=(2, 3))
+
+
+def conv_keras(image, w, **options):
+    """필터 w 하나를 넣은 Conv2D 층(절편 없음)으로 흑백 사진 한 장을 계산합니다."""
+    layer = keras.layers.Conv2D(1, kernel_size=w.shape, use_bias=False, **options)
+    layer.build((None, *image.shape, 1))
+    layer.set_weights([w.reshape(*w.shape, 1, 1)])
+    return keras.ops.convert_to_numpy(layer(image[np.newaxis, :, :, np.newaxis]))[0, :, :, 0]
+
+
 (x_train, y_train), (x_test, y_test) = helpers.load_fashion_mnist()
 image = x_train[26].astype("float32")  # 1장에서 쓴 줄무늬 티셔츠
-vertical_edge = np.array([[1, 0, -1]] * 3, dtype="float32")
+vertical_edge = np.array([[1, 0, -1]] * 3, dtype="float32")  # 1장의 세로 경계선 필터
 
-same_conv = keras.layers.Conv2D(1, kernel_size=3, padding="same", use_bias=False)
-same_conv.build((None, 28, 28, 1))
-same_conv.set_weights([vertical_edge.reshape(3, 3, 1, 1)])
-same_map = keras.ops.convert_to_numpy(same_conv(image.reshape(1, 28, 28, 1)))[0, :, :, 0]
-assert same_map.shape == (28, 28)
-
-windows = np.lib.stride_tricks.sliding_window_view(np.pad(image, 1), (3, 3))
-numpy_map = (windows * vertical_edge).sum(axis=(2, 3))
-assert numpy_map.shape == (28, 28)
-print("세임 패딩 = 0으로 패딩 + 밸리드 합성곱:", np.allclose(same_map, numpy_map))
+same_map = conv_keras(image, vertical_edge, padding="same")
+numpy_map = conv_numpy(np.pad(image, 1), vertical_edge)  # 0을 두른 30×30 사진에 밸리드 합성곱
+print("Keras 세임 패딩:", same_map.shape, "/ 0을 두르고 밸리드:", numpy_map.shape)
+print("두 결과가 같습니다:", np.allclose(same_map, numpy_map))
 
 # %% [markdown]
 # 세임 패딩을 쓰면 층을 여러 개 쌓아도 크기가 줄지 않으므로, 크기를 줄이는 일은 풀링 층에 맡기고 합성곱 층은
-# 특징을 뽑는 일에만 집중하게 할 수 있습니다. 이 과정의 모델도 모든 합성곱 층에 세임 패딩을 씁니다. 덧붙인 0은
+# 특성을 뽑는 일에만 집중하게 할 수 있습니다. 이 책의 모델도 모든 합성곱 층에 세임 패딩을 씁니다. 덧붙인 0은
 # 배경과 같은 값이라 패션 MNIST처럼 배경이 검은 사진에서는 특히 자연스럽습니다.
 #
 # ## 스트라이드: 필터가 한 번에 움직이는 칸 수
@@ -207,14 +214,9 @@ for stride in (1, 2):
 # 건너뛴 위치의 정보는 버려집니다.
 
 # %%
-strided = keras.layers.Conv2D(1, kernel_size=3, strides=2, use_bias=False)
-strided.build((None, 28, 28, 1))
-strided.set_weights([vertical_edge.reshape(3, 3, 1, 1)])
-strided_map = keras.ops.convert_to_numpy(strided(image.reshape(1, 28, 28, 1)))[0, :, :, 0]
-assert strided_map.shape == (13, 13)
-
-valid_map = numpy_map[1:-1, 1:-1]  # 세임 패딩 결과에서 테두리를 빼면 밸리드 합성곱 결과(26×26)입니다
-assert valid_map.shape == (26, 26)
+strided_map = conv_keras(image, vertical_edge, strides=2)  # 밸리드 패딩, 스트라이드 2
+valid_map = conv_numpy(image, vertical_edge)  # 밸리드 패딩, 스트라이드 1: 26×26
+print("스트라이드 2:", strided_map.shape, "/ 스트라이드 1:", valid_map.shape)
 print("스트라이드 2 = 스트라이드 1 결과를 한 칸씩 건너뛰기:", np.allclose(strided_map, valid_map[::2, ::2]))
 
 # %% [markdown]
@@ -242,8 +244,8 @@ print("스트라이드 2 = 스트라이드 1 결과를 한 칸씩 건너뛰기:"
 # | 28 | 5 | 2 (세임) | 1 | $\lfloor 27/1 \rfloor + 1$ | 28 |
 # | 14 | 3 | 0 (밸리드) | 2 | $\lfloor 11/2 \rfloor + 1 = 5 + 1$ | 6 |
 #
-# 공식을 함수로 만들고, 표의 모든 경우를 Keras의 `Conv2D`와 비교해 봅시다. 밸리드 패딩은 $p = 0$, 세임 패딩은
-# $p = (k - 1)/2$에 해당합니다.
+# 공식을 함수로 만들고, 표의 모든 경우를 Keras의 `Conv2D`와 비교해 봅시다. 출력 크기만 따지면 밸리드 패딩은
+# $p = 0$, 홀수 커널의 세임 패딩은 $p = (k - 1)/2$에 해당합니다.
 
 # %%
 def conv_output_size(n, k, p, s):
@@ -262,19 +264,53 @@ cases = [  # (입력 크기, 커널 크기, 패딩, 스트라이드)
 ]
 for n, k, padding, s in cases:
     p = 0 if padding == "valid" else (k - 1) // 2
-    expected = conv_output_size(n, k, p, s)
     layer = keras.layers.Conv2D(8, kernel_size=k, strides=s, padding=padding)
     output = layer(keras.Input(shape=(n, n, 1)))
-    assert output.shape == (None, expected, expected, 8), (n, k, padding, s, output.shape)
+    expected = conv_output_size(n, k, p, s)
     print(f"n={n:2d}, k={k}, {padding:5s}, s={s} → 공식 {expected:2d}, Keras {output.shape}")
 
 # %% [markdown]
-# :::{note}
-# Keras의 세임 패딩은 정확히 말하면 "출력 크기가 $\lceil n/s \rceil$(올림)이 되도록 필요한 만큼 0을
-# 덧붙인다"는 규칙입니다. 스트라이드가 1이면 출력 크기가 입력과 같고, 스트라이드가 2이면 28 → 14처럼 정확히
-# 절반(홀수면 올림)이 됩니다. 홀수 커널에서는 위 공식의 $p = (k - 1)/2$와 결과가 같습니다. 짝수 커널(예: 4×4)에서는
-# 필요한 패딩이 홀수 줄이라 한쪽에 한 줄 더 덧붙이게 되므로, 합성곱 층에는 보통 홀수 커널을 씁니다.
-# :::
+# ## 세임 패딩을 정확히 말하면
+#
+# 표의 스트라이드 2인 세임 패딩(28 → 14)도 공식과 Keras가 맞았습니다. 하지만 $p = (k - 1)/2$가 맞는 것은
+# **출력 크기**까지입니다. Keras(TensorFlow)의 세임 패딩은 "출력 크기가 $o = \lceil n/s \rceil$(올림)이 되도록
+# 필요한 만큼만 0을 덧붙인다"는 규칙입니다. 필요한 패딩은 모두 $P = \max\big((o - 1)s + k - n,\ 0\big)$줄이고,
+# 이것을 위와 아래(왼쪽과 오른쪽)에 반씩 나누되, 홀수이면 남는 한 줄을 아래쪽(오른쪽)에 붙입니다.
+#
+# - $n = 28$, $k = 3$, $s = 1$: $o = 28$, $P = 27 + 3 - 28 = 2$ → 위 1줄, 아래 1줄. $p = 1$과 완전히 같습니다.
+# - $n = 28$, $k = 3$, $s = 2$: $o = 14$, $P = 13 \times 2 + 3 - 28 = 1$ → **위 0줄, 아래 1줄**. 한쪽에만 붙습니다.
+
+# %%
+def same_padding(n, k, s):
+    """Keras(TensorFlow) 세임 패딩이 (위, 아래)에 덧붙이는 0의 줄 수"""
+    o = -(-n // s)  # ceil(n / s)
+    total = max((o - 1) * s + k - n, 0)
+    return total // 2, total - total // 2
+
+
+for n, k, s in [(28, 3, 1), (28, 3, 2), (28, 4, 1)]:
+    print(f"n={n}, k={k}, s={s} → (위, 아래) = {same_padding(n, k, s)}")
+
+# %% [markdown]
+# 스트라이드 2에서 사방에 한 줄씩 두르면($p = 1$) 첫 번째 창이 사진 바깥의 0 한 줄에서 시작하지만, Keras의 첫
+# 번째 창은 사진의 첫 행과 첫 열에서 시작합니다. 크기는 둘 다 14×14이지만 창의 위치가 한 칸씩 어긋나므로
+# **값이 다릅니다.** 티셔츠 사진으로 확인해 봅시다.
+
+# %%
+keras_same = conv_keras(image, vertical_edge, strides=2, padding="same")
+symmetric = conv_numpy(np.pad(image, 1), vertical_edge, stride=2)  # 사방에 1줄씩
+# (위, 아래), (왼쪽, 오른쪽)에 붙일 줄 수: 위·왼쪽 0줄, 아래·오른쪽 1줄
+tf_style = conv_numpy(np.pad(image, ((0, 1), (0, 1))), vertical_edge, stride=2)
+print("모양:", keras_same.shape, symmetric.shape, tf_style.shape)
+print("사방에 1줄씩 두른 결과와 같은가:", np.allclose(keras_same, symmetric))
+print("아래·오른쪽에만 1줄 붙인 결과와 같은가:", np.allclose(keras_same, tf_style))
+
+# %% [markdown]
+# 그래서 패딩을 직접 정하는 라이브러리에서 사방에 한 줄씩 패딩하도록 만든 스트라이드 2 층(예: PyTorch의
+# `padding=1`)은 가중치가 같아도 Keras의 `padding="same"` 층과 출력이 다릅니다. 짝수 커널은 스트라이드가 1이어도
+# 필요한 패딩 $k - 1$이 홀수라서 위 출력의 4×4처럼 아래쪽에 한 줄을 더 붙입니다. 합성곱 층에 보통 홀수 커널을
+# 쓰는 까닭 중 하나는, 홀수 커널에는 가운데 칸이 있어 출력 한 칸이 입력의 한 픽셀을 중심으로 대칭인 영역을
+# 보기 때문입니다.
 #
 # ## 파라미터 수 세기
 #
@@ -285,7 +321,7 @@ for n, k, padding, s in cases:
 # \text{파라미터 수} = k_h \times k_w \times C_{\text{in}} \times F + F
 # $$
 #
-# 입니다. 이 과정의 두 합성곱 층에 적용해 보면 다음과 같습니다.
+# 입니다. 이 책의 두 합성곱 층에 적용해 보면 다음과 같습니다.
 #
 # - 첫 번째 층: 흑백 입력(채널 1), 3×3 필터 32개 → $3 \times 3 \times 1 \times 32 + 32 = 288 + 32 = 320$
 # - 두 번째 층: 첫 번째 층의 특성 맵(채널 32), 3×3 필터 64개 →
@@ -308,18 +344,19 @@ conv2(keras.Input(shape=(14, 14, 32)))
 print(f"첫 번째 층: 공식 {conv_params(3, 1, 32):,}, Keras {conv1.count_params():,}")
 print(f"두 번째 층: 공식 {conv_params(3, 32, 64):,}, Keras {conv2.count_params():,}")
 assert conv1.count_params() == conv_params(3, 1, 32) == 320
-assert conv2.count_params() == conv_params(3, 32, 64) == 18_496
+assert conv2.count_params() == conv_params(3, 32, 64) == 18_496  # 입력 채널 32를 빠뜨리면 640
 
 # %% [markdown]
 # 공식에 입력 크기, 패딩, 스트라이드가 없다는 점도 눈여겨보세요. 같은 필터를 모든 위치에서 함께 쓰기 때문에
 # 이 값들은 출력 크기만 바꿀 뿐 파라미터 수에는 영향이 없습니다.
 
 # %%
-for shape, padding, strides in [((28, 28, 1), "same", 1), ((28, 28, 1), "valid", 2), ((100, 60, 1), "valid", 1)]:
+settings = [((28, 28, 1), "same", 1), ((28, 28, 1), "valid", 2), ((100, 60, 1), "valid", 1)]
+for shape, padding, strides in settings:
     layer = keras.layers.Conv2D(32, kernel_size=3, padding=padding, strides=strides)
     output = layer(keras.Input(shape=shape))
-    assert layer.count_params() == 320
-    print(f"입력 {shape}, {padding}, 스트라이드 {strides} → 출력 {output.shape}, 파라미터 {layer.count_params()}")
+    print(f"입력 {shape}, {padding}, 스트라이드 {strides} → 출력 {output.shape}, "
+          f"파라미터 {layer.count_params()}")
 
 # %% [markdown]
 # 비교를 위해, 두 번째 층과 같은 일(14×14×32 입력 → 14×14×64 출력)을 밀집층으로 한다면 입력 6,272개와 출력
@@ -327,17 +364,52 @@ for shape, padding, strides in [((28, 28, 1), "same", 1), ((28, 28, 1), "valid",
 
 # %%
 inputs, outputs = 14 * 14 * 32, 14 * 14 * 64
-print(f"같은 크기를 잇는 밀집층: {inputs * outputs + outputs:,}개")
+dense_params = inputs * outputs + outputs
+print(f"같은 크기를 잇는 밀집층: {dense_params:,}개")
 print(f"합성곱 층: {conv_params(3, 32, 64):,}개")
+print(f"밀집층이 약 {dense_params / conv_params(3, 32, 64):,.0f}배 많습니다")
 
 # %% [markdown]
+# ## 층을 쌓으면 더 넓게 봅니다: 수용 영역
+#
+# 출력의 한 칸을 계산하는 데 쓰이는 입력의 영역을 그 칸의 **수용 영역**(receptive field)이라고 합니다. 3×3 합성곱
+# 층 하나의 출력은 입력의 3×3 영역을 봅니다. 그 위에 3×3 합성곱 층을 하나 더 쌓으면, 두 번째 층의 출력 한 칸은
+# 첫 번째 층 출력의 3×3 칸을 보고 그 칸들이 저마다 입력의 3×3 영역을 보므로, 입력에서는 사방으로 한 칸씩 더
+# 넓은 5×5 영역을 봅니다. 스트라이드 1인 $k \times k$ 합성곱 층을 $L$개 쌓으면 수용 영역은
+# $1 + L(k - 1)$칸이 됩니다(3×3 필터라면 3, 5, 7, …).
+#
+# 직접 세어 봅시다. 9×9 사진 81장을 만들되, 사진마다 서로 다른 픽셀 하나만 1이고 나머지는 0이게 합니다. 이 사진들을
+# 모든 가중치가 1인 3×3 합성곱 층에 거듭 통과시킨 뒤, 출력의 한가운데 칸이 0이 아닌 사진을 고르면 그 사진들의
+# 1인 픽셀이 곧 가운데 칸의 수용 영역입니다(가중치가 모두 양수라 값이 서로 지워지는 일이 없습니다).
+
+# %%
+n = 9
+impulses = np.eye(n * n, dtype="float32").reshape(n * n, n, n, 1)  # 사진 i는 i번째 픽셀만 1
+
+maps = impulses
+for depth in (1, 2, 3):
+    layer = keras.layers.Conv2D(1, kernel_size=3, padding="same", use_bias=False,
+                                kernel_initializer="ones")  # 모든 가중치가 1
+    maps = layer(maps)
+    centre = keras.ops.convert_to_numpy(maps)[:, n // 2, n // 2, 0]  # 사진마다 가운데 칸의 값
+    seen = (centre > 0).reshape(n, n)  # 가운데 칸에 영향을 준 픽셀
+    height, width = seen.any(axis=1).sum(), seen.any(axis=0).sum()
+    print(f"합성곱 층 {depth}개: 가운데 칸의 수용 영역 {height}×{width}")
+    if depth == 2:
+        print(seen.astype(int))
+
+# %% [markdown]
+# 층마다 수용 영역이 사방으로 한 칸씩 넓어졌습니다. 첫 번째 층이 찾은 작은 경계선들을 두 번째 층이 조합해 더 넓은
+# 영역의 모서리나 무늬를 찾을 수 있는 것은 이 때문입니다. 이 책의 모델은 합성곱 층 사이에 풀링 층을 두어 수용
+# 영역을 더 빨리 넓히는데, 그 계산은 3장에서 합니다.
+#
 # ## 활성화 함수와 합쳐진 합성곱 층
 #
 # `Conv2D(..., activation="relu")`처럼 **활성화 함수**를 지정하면, 합성곱과 절편 덧셈을 마친 특성 맵의 모든
 # 칸에 렐루($\max(0, z)$)를 적용합니다. 활성화 함수가 없으면 합성곱 층을 아무리 쌓아도 결국 하나의 선형 연산과
 # 같아지므로, 비선형 활성화 함수가 있어야 층을 쌓는 의미가 생깁니다. 렐루를 거친 특성 맵에는 음수가 없습니다.
 #
-# 이 과정의 첫 번째 합성곱 층을 그대로 만들어 실제 사진 네 장에 적용해 보겠습니다. 모델에 넣는 사진은
+# 이 책의 첫 번째 합성곱 층을 그대로 만들어 실제 사진 네 장에 적용해 보겠습니다. 모델에 넣는 사진은
 # `helpers.scale_images`로 0~1 사이로 스케일 조정하고 채널 축을 붙인 `(개수, 28, 28, 1)` 모양입니다(4장에서
 # 자세히 다룹니다). 필터의 초깃값이 무작위이므로 결과가 매번 같도록 시드를 고정합니다.
 
@@ -346,26 +418,26 @@ keras.utils.set_random_seed(0)
 first_layer = keras.layers.Conv2D(32, kernel_size=3, activation="relu", padding="same")
 
 images = helpers.scale_images(x_train[:4])
-assert images.shape == (4, 28, 28, 1)
+print("입력 모양:", images.shape)
 feature_maps = keras.ops.convert_to_numpy(first_layer(images))
-assert feature_maps.shape == (4, 28, 28, 32)
 print("특성 맵 모양:", feature_maps.shape)
 print("음수인 칸:", int(np.sum(feature_maps < 0)))
 
 # %% [markdown]
-# 사진 한 장이 28×28 특성 맵 32장이 되었습니다. 첫 번째 사진(앵클 부츠)의 특성 맵 중 여덟 장을 그려 보면, 아직
-# 훈련하지 않은 무작위 필터인데도 어떤 필터는 윤곽에, 어떤 필터는 밝은 면에 반응하는 등 서로 다른 모습을
-# 보입니다. 훈련을 거치면 이 필터들이 옷을 구분하는 데 쓸모 있는 특징을 찾도록 바뀝니다.
+# 사진 한 장이 28×28 특성 맵 32장이 되었습니다. 첫 번째 사진의 특성 맵 중 아홉 장을 그려 보면, 아직 훈련하지 않은
+# 무작위 필터인데도 어떤 필터는 윤곽에, 어떤 필터는 밝은 면에 반응하는 등 서로 다른 모습을 보입니다. 훈련을
+# 거치면 이 필터들이 옷을 구분하는 데 쓸모 있는 특성을 찾도록 바뀝니다.
 
 # %%
-fig, axes = plt.subplots(1, 9, figsize=(13, 1.9))
-axes[0].imshow(images[0, :, :, 0], cmap="gray_r")
-axes[0].set_title(helpers.class_name(y_train[0]))
-for number, axis in enumerate(axes[1:]):
+fig, axes = plt.subplots(2, 5, figsize=(7.5, 3.5))
+axes[0, 0].imshow(images[0, :, :, 0], cmap="gray_r")
+axes[0, 0].set_title(helpers.class_name(y_train[0]), fontsize=10)
+for number, axis in enumerate(axes.flat[1:]):
     axis.imshow(feature_maps[0, :, :, number], cmap="viridis")
-    axis.set_title(f"필터 {number + 1}")
-for axis in axes:
+    axis.set_title(f"필터 {number + 1}", fontsize=10)
+for axis in axes.flat:
     axis.axis("off")
+fig.tight_layout()
 plt.show()
 
 # %% [markdown]
@@ -378,73 +450,87 @@ plt.show()
 # - 밸리드 패딩은 출력이 $n - k + 1$로 줄고, 세임 패딩은 0을 둘러 크기를 유지합니다. 스트라이드 2는 크기를 약
 #   절반으로 줄입니다.
 # - 출력 크기는 $\lfloor (n + 2p - k)/s \rfloor + 1$입니다. 예: 28, 3×3, 밸리드, 스트라이드 2 → 13.
-# - 파라미터 수는 $k_h \times k_w \times C_{\text{in}} \times F + F$로, 이 과정의 두 층은 320개와 18,496개입니다.
+# - Keras의 세임 패딩은 출력 크기가 $\lceil n/s \rceil$이 되도록 0을 붙이고, 남는 한 줄은 아래쪽과 오른쪽에
+#   붙입니다. 그래서 스트라이드 2에서는 크기는 $p = (k - 1)/2$일 때와 같아도 값은 다릅니다.
+# - 파라미터 수는 $k_h \times k_w \times C_{\text{in}} \times F + F$로, 이 책의 두 층은 320개와 18,496개입니다.
 #   입력 크기, 패딩, 스트라이드는 파라미터 수와 무관합니다.
+# - 스트라이드 1인 3×3 합성곱 층을 쌓을 때마다 수용 영역은 3×3, 5×5, 7×7로 넓어집니다.
 #
 # ## 연습 문제
 #
-# :::{admonition} 연습 1. 출력 크기 계산하기
-# 32×32 입력에 5×5 필터를 쓸 때 다음 네 경우의 출력 크기를 공식으로 계산하고, Keras로 확인해 보세요.
-# (가) 밸리드, 스트라이드 1 (나) 세임, 스트라이드 1 (다) 밸리드, 스트라이드 2 (라) 세임, 스트라이드 2
-# :::
+# ### 연습 1. 출력 크기 계산하기
 #
-# :::{admonition} 풀이
-# :class: dropdown
-# 5×5 필터의 세임 패딩은 $p = 2$입니다.
+# 32×32 입력에 5×5 필터를 쓸 때 다음 네 경우의 출력 크기를 공식으로 계산하고, Keras로 확인해 보세요.
+#
+# - (가) 밸리드, 스트라이드 1
+# - (나) 세임, 스트라이드 1
+# - (다) 밸리드, 스트라이드 2
+# - (라) 세임, 스트라이드 2
+#
+# <details><summary>풀이</summary>
+#
+# 5×5 필터의 세임 패딩은 크기만 따지면 $p = 2$입니다.
 #
 # - (가) $\lfloor (32 - 5)/1 \rfloor + 1 = 28$
 # - (나) $\lfloor (32 + 4 - 5)/1 \rfloor + 1 = 32$
 # - (다) $\lfloor 27/2 \rfloor + 1 = 13 + 1 = 14$
 # - (라) $\lfloor 31/2 \rfloor + 1 = 15 + 1 = 16$ ($\lceil 32/2 \rceil = 16$과 같습니다)
 #
-# ```python
-# for padding, strides in [("valid", 1), ("same", 1), ("valid", 2), ("same", 2)]:
-#     layer = keras.layers.Conv2D(8, kernel_size=5, padding=padding, strides=strides)
-#     print(padding, strides, layer(keras.Input(shape=(32, 32, 1))).shape)
-# # valid 1 (None, 28, 28, 8)
-# # same 1 (None, 32, 32, 8)
-# # valid 2 (None, 14, 14, 8)
-# # same 2 (None, 16, 16, 8)
-# ```
-# :::
+# 아래의 접힌 코드 셀이 Keras로 확인합니다.
 #
-# :::{admonition} 연습 2. 파라미터 수 세기
-# (가) 32×32 컬러 사진(채널 3개)에 5×5 필터 16개짜리 합성곱 층을 쓰면 파라미터는 몇 개일까요?
-# (나) 이 과정의 두 번째 층을 `strides=2, padding="valid"`로 바꾸면(입력 14×14×32) 출력 모양과 파라미터 수는
-# 어떻게 될까요?
-# :::
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+for padding, strides in [("valid", 1), ("same", 1), ("valid", 2), ("same", 2)]:
+    layer = keras.layers.Conv2D(8, kernel_size=5, padding=padding, strides=strides)
+    print(padding, strides, layer(keras.Input(shape=(32, 32, 1))).shape)
+
+# %% [markdown]
+# ### 연습 2. 파라미터 수 세기
 #
-# :::{admonition} 풀이
-# :class: dropdown
-# (가) $5 \times 5 \times 3 \times 16 + 16 = 1{,}216$개입니다.
-# (나) 출력 크기는 $\lfloor (14 - 3)/2 \rfloor + 1 = 6$이므로 `(None, 6, 6, 64)`이고, 파라미터 수는 스트라이드와
-# 패딩에 영향을 받지 않으므로 그대로 18,496개입니다.
+# - (가) 32×32 컬러 사진(채널 3개)에 5×5 필터 16개짜리 합성곱 층을 쓰면 파라미터는 몇 개일까요?
+# - (나) 이 책의 두 번째 층을 `strides=2, padding="valid"`로 바꾸면(입력 14×14×32) 출력 모양과 파라미터 수는
+#   어떻게 될까요?
 #
-# ```python
-# a = keras.layers.Conv2D(16, kernel_size=5)
-# a(keras.Input(shape=(32, 32, 3)))
-# print(a.count_params())  # 1216
+# <details><summary>풀이</summary>
 #
-# b = keras.layers.Conv2D(64, kernel_size=3, strides=2, padding="valid")
-# print(b(keras.Input(shape=(14, 14, 32))).shape, b.count_params())  # (None, 6, 6, 64) 18496
-# ```
-# :::
+# - (가) $5 \times 5 \times 3 \times 16 + 16 = 1{,}216$개입니다.
+# - (나) 출력 크기는 $\lfloor (14 - 3)/2 \rfloor + 1 = 6$이므로 `(None, 6, 6, 64)`이고, 파라미터 수는 스트라이드와
+#   패딩에 영향을 받지 않으므로 그대로 18,496개입니다.
 #
-# :::{admonition} 연습 3. 1×1 합성곱
+# 아래의 접힌 코드 셀이 Keras로 확인합니다.
+#
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+colour_layer = keras.layers.Conv2D(16, kernel_size=5)
+colour_layer(keras.Input(shape=(32, 32, 3)))
+print("(가)", colour_layer.count_params())
+
+strided_layer = keras.layers.Conv2D(64, kernel_size=3, strides=2, padding="valid")
+print("(나)", strided_layer(keras.Input(shape=(14, 14, 32))).shape, strided_layer.count_params())
+
+# %% [markdown]
+# ### 연습 3. 1×1 합성곱
+#
 # 커널 크기가 1인 합성곱 층 `Conv2D(16, kernel_size=1)`을 14×14×32 특성 맵에 적용하면 출력 모양과 파라미터 수는
 # 어떻게 될까요? 이런 층은 무슨 일을 할까요?
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 1×1 필터는 이웃 픽셀을 보지 않으므로 가로세로 크기는 그대로 14×14이고, 출력 채널은 필터 개수인 16입니다.
 # 파라미터는 $1 \times 1 \times 32 \times 16 + 16 = 528$개입니다. 위치마다 32개 채널의 값을 섞어 16개로 줄이는,
 # 즉 **채널 방향으로만 작동하는 밀집층**과 같습니다. 큰 모델에서 계산량을 줄이려고 채널 수를 줄일 때 자주 씁니다.
+# 아래의 접힌 코드 셀이 Keras로 확인합니다.
 #
-# ```python
-# layer = keras.layers.Conv2D(16, kernel_size=1)
-# print(layer(keras.Input(shape=(14, 14, 32))).shape, layer.count_params())  # (None, 14, 14, 16) 528
-# ```
-# :::
-#
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+pointwise = keras.layers.Conv2D(16, kernel_size=1)
+print(pointwise(keras.Input(shape=(14, 14, 32))).shape, pointwise.count_params())
+
+# %% [markdown] tags=["remove-cell"]
 # 이전: [1. 합성곱 신경망이란](01_what_is_cnn.ipynb) · 다음: [3. 풀링 층](03_pooling_layer.ipynb)

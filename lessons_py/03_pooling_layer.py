@@ -4,7 +4,7 @@
 # 합성곱 층은 사진 한 장을 여러 장의 특성 맵으로 바꿉니다. 세임 패딩을 쓰면 특성 맵의 가로세로 크기는 그대로인
 # 채 장 수만 32장, 64장으로 늘어나므로 다뤄야 할 숫자가 빠르게 불어납니다. **풀링**(pooling)은 특성 맵의 중요한
 # 정보는 남기면서 가로세로 크기를 줄이는 연산입니다. 이 장에서는 최대 풀링과 평균 풀링을 손으로 계산해 보고,
-# Keras의 풀링 층이 같은 일을 하는지 확인한 뒤, 이 과정의 첫 번째 블록이 왜 `(14, 14, 32)`를 출력하는지 따라가
+# Keras의 풀링 층이 같은 일을 하는지 확인한 뒤, 이 책의 첫 번째 블록이 왜 `(14, 14, 32)`를 출력하는지 따라가
 # 봅니다. 용어는 [용어집](glossary.md)에 정리되어 있습니다.
 #
 # ## 이 장의 목표
@@ -14,9 +14,10 @@
 # - 풀링 층에는 학습되는 파라미터가 없다는 것을 확인합니다.
 # - 풀링 층의 출력 크기를 계산하고, 합성곱-풀링 블록을 지나며 모양이 `(28, 28, 1)` → `(28, 28, 32)` →
 #   `(14, 14, 32)`로 바뀌는 과정을 코드로 확인합니다.
+# - 풀링 층이 뒤따르는 층의 수용 영역을 얼마나 넓히는지 계산할 수 있습니다.
 
 # %% tags=["remove-cell"]
-# Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
 import importlib.util
 import pathlib
 import subprocess
@@ -26,15 +27,15 @@ if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q",
-                        "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 # %%
+import helpers
+
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
-
-import helpers
 
 # %% [markdown]
 # ## 풀링이란
@@ -47,9 +48,10 @@ import helpers
 # 풀링을 쓰는 이유는 세 가지입니다.
 #
 # - **계산량과 메모리를 줄입니다.** 28×28 특성 맵 32장(25,088개의 숫자)이 14×14 특성 맵 32장(6,272개)이 됩니다.
-# - **작은 위치 변화에 덜 민감해집니다.** 특징이 2×2 영역 안에서 한 칸 움직여도 최대 풀링의 결과는 같습니다.
+# - **작은 위치 변화에 덜 민감해집니다.** 특성이 2×2 영역 안에서 한 칸 움직여도 최대 풀링의 결과는 같습니다.
 # - **다음 층이 더 넓은 영역을 봅니다.** 풀링 뒤의 3×3 필터는 풀링 전 기준으로 6×6 영역을 덮으므로, 층이
-#   깊어질수록 옷의 더 큰 부분을 한눈에 볼 수 있습니다.
+#   깊어질수록 옷의 더 큰 부분을 한눈에 볼 수 있습니다. 출력 한 칸이 보는 영역, 즉 **수용 영역**이 풀링으로
+#   얼마나 넓어지는지는 이 장의 뒷부분에서 계산합니다.
 #
 # 풀링은 특성 맵(채널)마다 **따로** 적용합니다. 합성곱과 달리 채널을 섞지 않으므로 채널 수는 바뀌지 않습니다.
 #
@@ -96,9 +98,9 @@ print("평균 풀링:\n", mean_pooled)
 
 # %%
 blocks = feature_map.reshape(2, 2, 2, 2)
-assert np.array_equal(blocks.max(axis=(1, 3)), max_pooled)
-assert np.array_equal(blocks.mean(axis=(1, 3)), mean_pooled)
 print(blocks.max(axis=(1, 3)))
+print("pool2d와 같은 결과:", np.array_equal(blocks.max(axis=(1, 3)), max_pooled),
+      np.array_equal(blocks.mean(axis=(1, 3)), mean_pooled))
 
 # %% [markdown]
 # ## Keras의 `MaxPooling2D`와 `AveragePooling2D`
@@ -113,12 +115,12 @@ batch = feature_map.reshape(1, 4, 4, 1).astype("float32")
 
 keras_max = keras.ops.convert_to_numpy(keras.layers.MaxPooling2D(pool_size=2)(batch))
 keras_mean = keras.ops.convert_to_numpy(keras.layers.AveragePooling2D(pool_size=2)(batch))
-assert keras_max.shape == keras_mean.shape == (1, 2, 2, 1)
+print("출력 모양:", keras_max.shape)
 
 print("MaxPooling2D:\n", keras_max[0, :, :, 0])
 print("AveragePooling2D:\n", keras_mean[0, :, :, 0])
-assert np.array_equal(keras_max[0, :, :, 0], max_pooled)
-assert np.array_equal(keras_mean[0, :, :, 0], mean_pooled)
+print("pool2d와 같은 결과:", np.array_equal(keras_max[0, :, :, 0], max_pooled),
+      np.array_equal(keras_mean[0, :, :, 0], mean_pooled))
 
 # %% [markdown]
 # 채널이 여러 개이면 채널마다 따로 풀링하는지 확인해 보겠습니다. 두 번째 채널에는 첫 번째 채널을 10에서 뺀 값을
@@ -126,19 +128,18 @@ assert np.array_equal(keras_mean[0, :, :, 0], mean_pooled)
 
 # %%
 two_channels = np.stack([feature_map, 10 - feature_map], axis=-1)[np.newaxis].astype("float32")
-assert two_channels.shape == (1, 4, 4, 2)
-
 pooled = keras.ops.convert_to_numpy(keras.layers.MaxPooling2D(2)(two_channels))
-assert pooled.shape == (1, 2, 2, 2)  # 채널 수 2는 그대로입니다
-assert np.array_equal(pooled[0, :, :, 1], pool2d(10 - feature_map, 2, np.max))
+print("입력 모양:", two_channels.shape, "→ 출력 모양:", pooled.shape)  # 채널 수 2는 그대로입니다
 print("두 번째 채널:\n", pooled[0, :, :, 1])
+print("두 번째 채널만 따로 풀링한 결과와 같은가:",
+      np.array_equal(pooled[0, :, :, 1], pool2d(10 - feature_map, 2, np.max)))
 
 # %% [markdown]
-# ## 최대 풀링은 "이 근처에 특징이 있다"를 남깁니다
+# ## 최대 풀링은 "이 근처에 특성이 있다"를 남깁니다
 #
-# 합성곱 층과 렐루를 거친 특성 맵에서 큰 값은 "여기에 이 필터가 찾는 특징이 있다"는 뜻이었습니다(1장). 최대
-# 풀링은 영역 안에서 가장 강한 반응만 남기므로, 결과는 "이 2×2 영역 어딘가에 특징이 있다"가 됩니다. 영역 안에서의
-# 정확한 위치는 버리는 대신, 특징이 한두 칸 움직여도 결과가 흔들리지 않습니다.
+# 합성곱 층과 렐루를 거친 특성 맵에서 큰 값은 "여기에 이 필터가 찾는 특성이 있다"는 뜻이었습니다(1장). 최대
+# 풀링은 영역 안에서 가장 강한 반응만 남기므로, 결과는 "이 2×2 영역 어딘가에 특성이 있다"가 됩니다. 영역 안에서의
+# 정확한 위치는 버리는 대신, 특성이 영역 안에서 한 칸 움직여도 결과가 흔들리지 않습니다.
 #
 # 강한 반응(9) 하나만 있는 특성 맵으로 확인해 보겠습니다. 같은 영역 안에서 움직이면 최대 풀링의 결과는 그대로지만,
 # 영역의 경계를 넘어가면 달라집니다. 그러니 풀링 한 번으로 얻는 것은 **작은** 위치 변화에 대한 둔감함이고, 여러
@@ -153,12 +154,13 @@ def single_response(row, col):
 
 
 for row, col in [(0, 0), (1, 1), (0, 2)]:
-    print(f"반응 위치 {(row, col)} → 최대 풀링 {pool2d(single_response(row, col), 2, np.max).astype(int).tolist()}")
+    pooled_response = pool2d(single_response(row, col), 2, np.max).astype(int)
+    print(f"반응 위치 {(row, col)} → 최대 풀링 {pooled_response.tolist()}")
 
 # %% [markdown]
 # 평균 풀링으로 같은 특성 맵을 줄이면 강한 반응 9가 주변의 0과 섞여 $9/4 = 2.25$로 약해집니다. 평균 풀링은 영역
-# 전체의 분위기를 부드럽게 요약하고, 최대 풀링은 가장 두드러진 특징을 살립니다. 특성 맵에서 "특징이 있는가"가
-# 중요한 합성곱 신경망의 중간 층에는 최대 풀링이 더 널리 쓰이고, 이 과정의 모델도 최대 풀링을 씁니다. 평균 풀링은
+# 전체의 분위기를 부드럽게 요약하고, 최대 풀링은 가장 두드러진 특성을 살립니다. 특성 맵에서 "특성이 있는가"가
+# 중요한 합성곱 신경망의 중간 층에는 최대 풀링이 더 널리 쓰이고, 이 책의 모델도 최대 풀링을 씁니다. 평균 풀링은
 # 특성 맵 전체를 평균해 채널마다 숫자 하나로 줄이는 **전역 평균 풀링**(`GlobalAveragePooling2D`)의 형태로, 최신
 # 모델의 마지막 부분에서 평탄화 대신 자주 쓰입니다.
 
@@ -174,8 +176,7 @@ print("평균 풀링:", pool2d(single_response(0, 0), 2, np.mean).tolist())
 # %%
 for layer in (keras.layers.MaxPooling2D(2), keras.layers.AveragePooling2D(2)):
     layer(keras.Input(shape=(28, 28, 32)))
-    print(f"{layer.__class__.__name__}: 파라미터 {layer.count_params()}개, 가중치 목록 {layer.weights}")
-    assert layer.count_params() == 0 and layer.weights == []
+    print(f"{layer.__class__.__name__}: 파라미터 {layer.count_params()}개, 가중치 리스트 {layer.weights}")
 
 # %% [markdown]
 # ## 풀링 층의 출력 크기
@@ -196,27 +197,28 @@ for layer in (keras.layers.MaxPooling2D(2), keras.layers.AveragePooling2D(2)):
 # 채널 수는 언제나 그대로입니다. 합성곱 층과 마찬가지로 `keras.Input`에 연결해서 확인합니다.
 
 # %%
-def output_size(n, k, s):
+def pool_output_size(n, k, s):
     """밸리드 패딩(p = 0)의 출력 크기: floor((n - k) / s) + 1"""
     return (n - k) // s + 1
 
 
-cases = [  # (입력 크기, 풀링 크기, 스트라이드, 패딩, 기대하는 출력 크기)
-    (28, 2, 2, "valid", output_size(28, 2, 2)),
-    (14, 2, 2, "valid", output_size(14, 2, 2)),
-    (7, 2, 2, "valid", output_size(7, 2, 2)),
-    (7, 2, 2, "same", 4),  # 세임 패딩: ceil(7 / 2)
-    (28, 3, 2, "valid", output_size(28, 3, 2)),
+cases = [  # (입력 크기, 풀링 크기, 스트라이드, 패딩, 공식으로 계산한 출력 크기)
+    (28, 2, 2, "valid", pool_output_size(28, 2, 2)),
+    (14, 2, 2, "valid", pool_output_size(14, 2, 2)),
+    (7, 2, 2, "valid", pool_output_size(7, 2, 2)),
+    (7, 2, 2, "same", -(-7 // 2)),  # 세임 패딩: ceil(7 / 2)
+    (28, 3, 2, "valid", pool_output_size(28, 3, 2)),
 ]
 for n, k, s, padding, expected in cases:
-    output = keras.layers.MaxPooling2D(pool_size=k, strides=s, padding=padding)(keras.Input(shape=(n, n, 32)))
-    assert output.shape == (None, expected, expected, 32), (n, k, s, padding, output.shape)
-    print(f"입력 {(n, n, 32)}, 풀링 {k}×{k}, 스트라이드 {s}, {padding} → {output.shape}")
+    pooling = keras.layers.MaxPooling2D(pool_size=k, strides=s, padding=padding)
+    output = pooling(keras.Input(shape=(n, n, 32)))
+    print(f"입력 {(n, n, 32)}, 풀링 {k}×{k}, 스트라이드 {s}, {padding:5s} → 공식 {expected:2d}, "
+          f"Keras {output.shape}")
 
 # %% [markdown]
 # ## 첫 번째 블록 따라가기: `(28, 28, 1)` → `(28, 28, 32)` → `(14, 14, 32)`
 #
-# 이제 이 과정의 모델 앞부분을 쌓아 봅시다. 합성곱 층과 풀링 층을 한 쌍으로 묶어 **블록**이라고 부르겠습니다.
+# 이제 이 책의 모델 앞부분을 쌓아 봅시다. 합성곱 층과 풀링 층을 한 쌍으로 묶어 **블록**이라고 부르겠습니다.
 #
 # 1. 입력은 흑백 사진 한 장, `(28, 28, 1)`입니다.
 # 2. 첫 번째 합성곱 층은 3×3 필터 32개를 세임 패딩으로 적용하므로 가로세로는 28×28 그대로이고 채널이 32가 됩니다:
@@ -238,27 +240,59 @@ feature_extractor = keras.Sequential([
 
 for layer in feature_extractor.layers:
     shape = layer.output.shape[1:]
-    print(f"{layer.name:6s} 출력 {shape!s:14s} 숫자 {np.prod(shape):6,}개  파라미터 {layer.count_params():6,}개")
-
-# %%
-assert feature_extractor.get_layer("conv1").output.shape == (None, 28, 28, 32)
-assert feature_extractor.get_layer("pool1").output.shape == (None, 14, 14, 32)
-assert feature_extractor.get_layer("conv2").output.shape == (None, 14, 14, 64)
-assert feature_extractor.get_layer("pool2").output.shape == (None, 7, 7, 64)
-assert [layer.count_params() for layer in feature_extractor.layers] == [320, 0, 18_496, 0]
+    print(f"{layer.name:6s} 출력 {shape!s:14s} 숫자 {np.prod(shape):6,}개  "
+          f"파라미터 {layer.count_params():6,}개")
+assert [layer.count_params() for layer in feature_extractor.layers] == [320, 0, 18_496, 0]  # 풀링은 0
 
 # %% [markdown]
 # 풀링 층을 지날 때마다 숫자의 개수가 4분의 1로 줄어듭니다. 두 번째 블록이 끝나면 사진 한 장이
 # $7 \times 7 \times 64 = 3{,}136$개의 숫자로 요약되는데, 이것이 5장에서 평탄화되어 밀집층으로 들어갈 입력의 크기입니다.
 # 풀링이 없었다면 $28 \times 28 \times 64 = 50{,}176$개가 되어, 뒤따르는 `Dense(100)` 층 하나에만 파라미터가
 # 500만 개 넘게 필요했을 것입니다(풀링이 있으면 약 31만 개).
-#
-# `helpers.print_summary`로 Keras의 요약표를 봐도 같은 모양과 파라미터 수를 확인할 수 있습니다.
 
 # %%
-helpers.print_summary(feature_extractor)
+for name, inputs in [("풀링 두 번 뒤", 7 * 7 * 64), ("풀링 없이", 28 * 28 * 64)]:
+    print(f"{name}: 입력 {inputs:,}개 → Dense(100)의 파라미터 {inputs * 100 + 100:,}개")
 
 # %% [markdown]
+# Keras 모델의 `summary()` 메서드로 요약표를 봐도 같은 모양과 파라미터 수를 확인할 수 있습니다. 요약표를 읽는
+# 방법은 5장에서 자세히 다룹니다.
+
+# %%
+feature_extractor.summary()
+
+# %% [markdown]
+# ## 풀링이 넓혀 주는 수용 영역
+#
+# 2장에서 스트라이드 1인 3×3 합성곱 층을 하나 쌓을 때마다 출력 한 칸의 **수용 영역**(입력에서 보는 영역)이 사방으로
+# 한 칸씩(3 → 5 → 7) 넓어지는 것을 보았습니다. 사이에 풀링 층이 끼면 훨씬 빨리 넓어집니다. 2×2 풀링을 지난 특성
+# 맵에서는 이웃한 두 칸이 원래 사진에서 2픽셀 떨어져 있으므로, 그 위의 3×3 필터가 한 칸 더 넓게 보는 것은 사진에서
+# 2픽셀 더 넓게 보는 것과 같습니다.
+#
+# 일반적으로 창의 크기가 $k$인 층(합성곱이든 풀링이든)은 수용 영역의 한 변을 $(k - 1) \times j$만큼 넓힙니다.
+# 여기서 $j$는 그 층의 입력에서 이웃한 두 칸이 원래 사진에서 몇 픽셀 떨어져 있는지로, 앞선 층들의 스트라이드를
+# 모두 곱한 값입니다. 위의 `feature_extractor`에 적용해 봅시다.
+
+# %%
+def receptive_fields(model):
+    """층마다 출력 한 칸의 수용 영역(사진에서 보는 정사각형의 한 변)을 출력합니다."""
+    size, jump = 1, 1  # jump: 이 층의 입력에서 이웃한 두 칸이 사진에서 떨어진 픽셀 수
+    for layer in model.layers:
+        is_conv = isinstance(layer, keras.layers.Conv2D)
+        window = layer.kernel_size[0] if is_conv else layer.pool_size[0]
+        stride = layer.strides[0]
+        size += (window - 1) * jump
+        jump *= stride
+        print(f"{layer.name:6s} 창 {window}×{window}, 스트라이드 {stride} → 수용 영역 {size}×{size}")
+
+
+receptive_fields(feature_extractor)
+
+# %% [markdown]
+# 두 블록을 지난 `(7, 7, 64)`의 숫자 하나하나는 28×28 사진의 10×10 영역을 요약합니다. 풀링 없이 3×3 합성곱 층만
+# 쌓았다면 네 층을 쌓아도 9×9이므로, 풀링은 계산량을 줄이면서 수용 영역도 빠르게 넓혀 줍니다. 세임 패딩은 수용
+# 영역의 크기를 바꾸지 않습니다. 가장자리 칸의 수용 영역 일부가 사진 바깥의 0에 걸칠 뿐입니다.
+#
 # ## 실제 사진에서 풀링 전과 후
 #
 # 마지막으로 실제 패션 MNIST 사진의 특성 맵이 풀링으로 어떻게 바뀌는지 눈으로 확인해 보겠습니다. 1장의 줄무늬
@@ -268,11 +302,11 @@ helpers.print_summary(feature_extractor)
 # %%
 (x_train, y_train), (x_test, y_test) = helpers.load_fashion_mnist()
 image = helpers.scale_images(x_train[26:27])  # 1장의 줄무늬 티셔츠, (1, 28, 28, 1)
-assert image.shape == (1, 28, 28, 1)
 
 edge = keras.layers.Conv2D(1, kernel_size=3, padding="same", activation="relu", use_bias=False)
 edge.build((None, 28, 28, 1))
-edge.set_weights([np.array([[1, 0, -1]] * 3, dtype="float32").reshape(3, 3, 1, 1)])  # 1장의 세로 경계선 필터
+vertical_edge = np.array([[1, 0, -1]] * 3, dtype="float32")  # 1장의 세로 경계선 필터
+edge.set_weights([vertical_edge.reshape(3, 3, 1, 1)])
 
 fmap = edge(image)
 max_map = keras.layers.MaxPooling2D(2)(fmap)
@@ -281,26 +315,30 @@ max_twice = keras.layers.MaxPooling2D(2)(max_map)
 
 fmap, max_map, mean_map, max_twice = (keras.ops.convert_to_numpy(t)[0, :, :, 0]
                                       for t in (fmap, max_map, mean_map, max_twice))
-assert fmap.shape == (28, 28) and max_map.shape == mean_map.shape == (14, 14) and max_twice.shape == (7, 7)
+print("모양:", fmap.shape, max_map.shape, mean_map.shape, max_twice.shape)
 print("가장 강한 반응이 최대 풀링 뒤에도 그대로 남습니다:", max_map.max() == fmap.max() == max_twice.max())
 print("평균 풀링은 가장 강한 반응을 약하게 만듭니다:", mean_map.max() < fmap.max())
 
 # %% [markdown]
-# 네 특성 맵을 같은 색 범위로 그립니다. 렐루를 거쳤으므로 특성 맵에는 왼쪽이 더 밝은 경계, 즉 옷에서 배경으로
-# 넘어가는 경계(오른쪽 윤곽과 왼쪽 소매의 안쪽)만 밝게 남아 있습니다(1장). 최대 풀링한 14×14 특성 맵은 해상도가
-# 낮아졌지만 이 경계선들이 뚜렷하게 남아 있고, 한 번 더 풀링한 7×7에서도 경계선이 대략 어디에 있는지는 알아볼 수
-# 있습니다. 평균 풀링은 같은 경계선을 더 흐리고 약하게 남깁니다.
+# 다섯 장을 두 줄로 그립니다. 특성 맵 네 장은 같은 색 범위를 씁니다. 렐루를 거쳤으므로 특성 맵에는 왼쪽이 더
+# 밝은 경계, 즉 왼쪽에서 오른쪽으로 가며 옷에서 배경으로 넘어가는 경계(옷의 오른쪽 윤곽과 왼쪽 소매의 안쪽
+# 가장자리)만 밝게 남아 있습니다(1장). 최대 풀링한 14×14 특성 맵은 해상도가 낮아졌지만
+# 이 경계선들이 뚜렷하게 남아 있고, 한 번 더 풀링한 7×7에서도 경계선이 대략 어디에 있는지는 알아볼 수 있습니다.
+# 평균 풀링은 같은 경계선을 더 흐리고 약하게 남깁니다.
 
 # %%
 panels = [(image[0, :, :, 0], "원본 (28×28)"), (fmap, "특성 맵 (28×28)"), (max_map, "최대 풀링 (14×14)"),
           (mean_map, "평균 풀링 (14×14)"), (max_twice, "최대 풀링 두 번 (7×7)")]
-fig, axes = plt.subplots(1, len(panels), figsize=(14, 3.2))
-for number, (axis, (values, title)) in enumerate(zip(axes, panels)):
+fig = plt.figure(figsize=(7.2, 5))
+grid = fig.add_gridspec(2, 6)
+slots = [grid[0, 1:3], grid[0, 3:5], grid[1, 0:2], grid[1, 2:4], grid[1, 4:6]]  # 위 두 장은 가운데로
+for number, (slot, (values, title)) in enumerate(zip(slots, panels)):
+    axis = fig.add_subplot(slot)
     if number == 0:  # 원본은 다른 장들처럼 흑백으로
         axis.imshow(values, cmap="gray_r")
     else:
         axis.imshow(values, cmap="magma", vmin=0, vmax=fmap.max())
-    axis.set_title(title)
+    axis.set_title(title, fontsize=10)
     axis.axis("off")
 fig.tight_layout()
 plt.show()
@@ -311,14 +349,16 @@ plt.show()
 # - 풀링은 특성 맵을 작은 영역으로 나눠 영역마다 숫자 하나를 남깁니다. 최대 풀링은 최댓값을, 평균 풀링은 평균을
 #   남깁니다.
 # - 보통 2×2 풀링을 스트라이드 2로 적용해 가로세로를 절반으로 줄이며, 채널마다 따로 적용하므로 채널 수는 그대로입니다.
-# - 최대 풀링은 영역 안의 가장 강한 반응을 남기므로 작은 위치 변화에 덜 민감하고, 다음 층이 더 넓은 영역을 보게 합니다.
-# - 풀링 층에는 학습되는 파라미터가 없습니다(`count_params() == 0`).
+# - 최대 풀링은 영역 안의 가장 강한 반응을 남기므로 작은 위치 변화에 덜 민감합니다.
+# - 풀링 층에는 학습되는 파라미터가 없습니다(`count_params()`가 0).
 # - 출력 크기는 합성곱과 같은 공식으로 계산합니다. 첫 번째 블록은 `(28, 28, 1)` → `(28, 28, 32)` → `(14, 14, 32)`,
 #   두 번째 블록은 `(14, 14, 64)` → `(7, 7, 64)`입니다.
+# - 풀링은 뒤따르는 층의 수용 영역을 빠르게 넓힙니다. 두 블록을 지난 숫자 하나는 사진의 10×10 영역을 봅니다.
 #
 # ## 연습 문제
 #
-# :::{admonition} 연습 1. 손으로 풀링하기
+# ### 연습 1. 손으로 풀링하기
+#
 # 다음 4×4 특성 맵에 2×2 최대 풀링과 2×2 평균 풀링을 적용한 결과를 손으로 구하고, Keras로 확인해 보세요.
 #
 # ```python
@@ -327,61 +367,70 @@ plt.show()
 #               [4, 4, 6, 1],
 #               [0, 4, 7, 9]])
 # ```
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 네 영역은 (2, 0, 8, 3), (1, 5, 0, 2), (4, 4, 0, 4), (6, 1, 7, 9)입니다. 최대 풀링은 `[[8, 5], [4, 9]]`,
-# 평균 풀링은 합 13, 8, 12, 23을 4로 나눈 `[[3.25, 2.0], [3.0, 5.75]]`입니다.
+# 평균 풀링은 합 13, 8, 12, 23을 4로 나눈 `[[3.25, 2.0], [3.0, 5.75]]`입니다. 아래의 접힌 코드 셀이 Keras로
+# 확인합니다.
 #
-# ```python
-# batch = x.reshape(1, 4, 4, 1).astype("float32")
-# print(keras.ops.convert_to_numpy(keras.layers.MaxPooling2D(2)(batch))[0, :, :, 0])
-# # [[8. 5.]
-# #  [4. 9.]]
-# print(keras.ops.convert_to_numpy(keras.layers.AveragePooling2D(2)(batch))[0, :, :, 0])
-# # [[3.25 2.  ]
-# #  [3.   5.75]]
-# ```
-# :::
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+x = np.array([[2, 0, 1, 5],
+              [8, 3, 0, 2],
+              [4, 4, 6, 1],
+              [0, 4, 7, 9]])
+exercise_batch = x.reshape(1, 4, 4, 1).astype("float32")
+print(keras.ops.convert_to_numpy(keras.layers.MaxPooling2D(2)(exercise_batch))[0, :, :, 0])
+print(keras.ops.convert_to_numpy(keras.layers.AveragePooling2D(2)(exercise_batch))[0, :, :, 0])
+
+# %% [markdown]
+# ### 연습 2. 겹치는 풀링과 홀수 크기
 #
-# :::{admonition} 연습 2. 겹치는 풀링과 홀수 크기
-# (가) `MaxPooling2D(pool_size=3, strides=2)`를 `(28, 28, 32)` 특성 맵에 적용하면 출력 모양과 파라미터 수는?
-# (나) 이 과정의 두 번째 블록 출력 `(7, 7, 64)`에 `MaxPooling2D(2)`를 한 번 더 적용하면 출력 모양은? 이때 잃는
-# 정보는 무엇일까요?
-# :::
+# - (가) `MaxPooling2D(pool_size=3, strides=2)`를 `(28, 28, 32)` 특성 맵에 적용하면 출력 모양과 파라미터 수는?
+# - (나) 이 책의 두 번째 블록 출력 `(7, 7, 64)`에 `MaxPooling2D(2)`를 한 번 더 적용하면 출력 모양은? 이때 잃는
+#   정보는 무엇일까요?
 #
-# :::{admonition} 풀이
-# :class: dropdown
-# (가) $\lfloor (28 - 3)/2 \rfloor + 1 = 13$이므로 `(None, 13, 13, 32)`이고, 파라미터는 0개입니다.
-# (나) $\lfloor (7 - 2)/2 \rfloor + 1 = 3$이므로 `(None, 3, 3, 64)`입니다. 밸리드 패딩이라 마지막(7번째) 행과 열은
-# 어떤 영역에도 들어가지 않고 버려집니다. `padding="same"`을 주면 `(None, 4, 4, 64)`가 됩니다.
+# <details><summary>풀이</summary>
 #
-# ```python
-# a = keras.layers.MaxPooling2D(pool_size=3, strides=2)
-# print(a(keras.Input(shape=(28, 28, 32))).shape, a.count_params())  # (None, 13, 13, 32) 0
-# print(keras.layers.MaxPooling2D(2)(keras.Input(shape=(7, 7, 64))).shape)  # (None, 3, 3, 64)
-# print(keras.layers.MaxPooling2D(2, padding="same")(keras.Input(shape=(7, 7, 64))).shape)  # (None, 4, 4, 64)
-# ```
-# :::
+# - (가) $\lfloor (28 - 3)/2 \rfloor + 1 = 13$이므로 `(None, 13, 13, 32)`이고, 파라미터는 0개입니다.
+# - (나) $\lfloor (7 - 2)/2 \rfloor + 1 = 3$이므로 `(None, 3, 3, 64)`입니다. 밸리드 패딩이라 마지막(7번째) 행과
+#   열은 어떤 영역에도 들어가지 않고 버려집니다. `padding="same"`을 주면 `(None, 4, 4, 64)`가 됩니다.
 #
-# :::{admonition} 연습 3. 풀링 대신 스트라이드 2 합성곱
+# 아래의 접힌 코드 셀이 Keras로 확인합니다.
+#
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+overlapping = keras.layers.MaxPooling2D(pool_size=3, strides=2)
+print("(가)", overlapping(keras.Input(shape=(28, 28, 32))).shape, overlapping.count_params())
+print("(나)", keras.layers.MaxPooling2D(2)(keras.Input(shape=(7, 7, 64))).shape)
+same_pooling = keras.layers.MaxPooling2D(2, padding="same")
+print("(나) 세임 패딩", same_pooling(keras.Input(shape=(7, 7, 64))).shape)
+
+# %% [markdown]
+# ### 연습 3. 풀링 대신 스트라이드 2 합성곱
+#
 # 크기를 절반으로 줄이는 방법에는 풀링 말고도 2장에서 본 스트라이드 2 합성곱이 있습니다. 첫 번째 합성곱 층 뒤의
 # `MaxPooling2D(2)`를 `Conv2D(32, kernel_size=3, strides=2, padding="same")`으로 바꾸면 출력 모양과 파라미터 수는
 # 어떻게 달라질까요?
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 출력 모양은 $\lceil 28/2 \rceil = 14$이므로 똑같이 `(None, 14, 14, 32)`입니다. 하지만 이 합성곱 층은
 # $3 \times 3 \times 32 \times 32 + 32 = 9{,}248$개의 파라미터를 학습해야 합니다. 크기를 줄이는 방법 자체를
-# 학습할 수 있다는 장점이 있지만, 최대 풀링은 파라미터 없이 같은 일을 하므로 더 가볍고 과대적합의 위험도 늘리지
-# 않습니다.
+# 학습할 수 있다는 장점이 있지만, 최대 풀링은 파라미터 없이 크기를 줄이므로 더 가볍고 과대적합의 위험도 늘리지
+# 않습니다. 아래의 접힌 코드 셀이 Keras로 확인합니다.
 #
-# ```python
-# strided = keras.layers.Conv2D(32, kernel_size=3, strides=2, padding="same")
-# print(strided(keras.Input(shape=(28, 28, 32))).shape, strided.count_params())  # (None, 14, 14, 32) 9248
-# ```
-# :::
-#
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+strided = keras.layers.Conv2D(32, kernel_size=3, strides=2, padding="same")
+print(strided(keras.Input(shape=(28, 28, 32))).shape, strided.count_params())
+
+# %% [markdown] tags=["remove-cell"]
 # 이전: [2. 합성곱 층](02_conv_layer.ipynb) · 다음: [4. 데이터 준비](04_data.ipynb)

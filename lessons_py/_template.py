@@ -24,9 +24,9 @@ if importlib.util.find_spec("helpers") is None:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 # %%
-import numpy as np
-
 import helpers
+
+import numpy as np
 
 # %% [markdown]
 # ## 첫 번째 절
