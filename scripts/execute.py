@@ -159,6 +159,7 @@ def run(path: Path, target: Path | None = None):
     notebook = nbformat.read(target, as_version=4)
     notebook.metadata["kernelspec"] = KERNEL
     notebook.metadata.setdefault("language_info", {"name": "python"})
+    notebook.metadata.pop("jupytext", None)  # jupytext.toml alone decides how the pair is written
     client = NotebookClient(
         notebook, timeout=None, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(BOOK)}}
     )

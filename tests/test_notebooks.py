@@ -85,6 +85,13 @@ def test_nbval_strips_terminal_codes_before_comparing():
     assert text == "Exception encountered.\n\nCannot take the length of shape.\n"
 
 
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_jupytext_toml_alone_configures_the_pairs(notebook):
+    """A notebook's own jupytext settings would override jupytext.toml and make `make sync` rewrite the pair."""
+    settings = nbformat.read(notebook, as_version=4).metadata.get("jupytext", {})
+    assert not settings, f"{notebook.name} carries its own jupytext settings {settings}: remove metadata.jupytext"
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=ids)
 def test_jupytext_sync_changes_nothing_in_either_direction(source, tmp_path):
     """A fresh clone's `make sync` (or the commit hook) leaves both files as committed, whichever looks newer."""
