@@ -41,6 +41,9 @@ book: data  ## build the HTML book into _build/html (from the stored notebook ou
 	$(BIN)/jupyter-book build . -W --keep-going --builder html
 	@echo "Book: _build/html/index.html"
 
+pdf: book system-browser  ## the whole book as one PDF, _build/pdf/book.pdf (also linked from the built site's intro)
+	$(BIN)/python scripts/pdf.py
+
 lint: venv  ## ruff (lint and format check) and the GitHub workflow's schema
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

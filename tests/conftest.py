@@ -1,3 +1,4 @@
+import contextlib
 import functools
 import http.server
 import os
@@ -102,3 +103,45 @@ def browser(tmp_path_factory):
     driver.set_page_load_timeout(60)
     yield driver
     driver.quit()
+
+
+# Browsing helpers shared by test_browser.py, test_figures.py and test_pdf.py
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from pdf import READY  # noqa: E402  (what printing waits for: images, MathJax's typesetting and fonts)
+
+DESKTOP, PHONE = (1400, 1000), (400, 900)
+# The first matching pattern decides: loopback passes, every other host is blocked (Chromium's CDP, URLPattern syntax)
+LOOPBACK_ONLY = [
+    {"urlPattern": "http://127.0.0.1:*/*", "block": False},
+    {"urlPattern": "*://*:*/*", "block": True},
+]
+
+
+def load(browser, url):
+    """Open `url` and wait until the reader sees the finished page: loaded, math typeset, fonts and images in."""
+    browser.get(url)
+    browser.execute_async_script(
+        "const done = arguments[0];"
+        "if (document.readyState === 'complete') done(); else window.addEventListener('load', () => done());"
+    )
+    assert browser.execute_async_script(READY) is True
+
+
+@contextlib.contextmanager
+def window(browser, size):
+    """The browser at `size` (width, height) for a while, then back at the desktop size every test expects."""
+    browser.set_window_size(*size)
+    try:
+        yield browser
+    finally:
+        browser.set_window_size(*DESKTOP)
+
+
+@pytest.fixture(scope="session")
+def offline(browser):
+    """The session's Chromium with every request to a host other than loopback blocked: a reader without internet."""
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urlPatterns": LOOPBACK_ONLY})
+    yield browser
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urlPatterns": []})
