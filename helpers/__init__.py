@@ -4,10 +4,15 @@
 | --- | --- |
 | 04 데이터 준비 | `load_fashion_mnist`, `scale_images`, `split_train_val`, `load_splits`, `CLASS_NAMES_KO`, |
 |  | `plots.plot_samples` |
-| 05 모델 만들기 | `build_cnn`, `print_summary`, `plots.plot_model_diagram` |
-| 06 컴파일과 훈련 | `compile_model`, `make_callbacks`, `train_or_load`, `plots.plot_history` |
-| 07 평가와 예측 | `evaluate_model`, `predict_labels`, `confusion`, `plots.plot_prediction`, `plots.plot_confusion` |
-| 10 부록: 더 강한 모델 | `build_strong_cnn`, `Recipe`, `resolve_precision` |
+| 05 모델 만들기 | `build_cnn`, `plots.plot_model_diagram` |
+| 06 컴파일과 훈련 | `seed_everything`, `compile_model`, `make_callbacks`, `EpochTimer`, `machine_name`, |
+|  | `save_trained`, `plots.plot_history` |
+| 07 평가와 예측 | `lesson_model`, `evaluate_model`, `predict_labels`, `confusion`, `per_class_accuracy`, |
+|  | `plots.plot_prediction`, `plots.plot_confusion`, `plots.plot_mistakes` |
+| 10 더 강한 모델 | `build_strong_cnn`, `Recipe`, `STRONG_RECIPE`, `train_or_load`, `book_model`, `resolve_precision` |
+
+The run store behind `train_or_load`, `save_trained` and `find_run` is `helpers.runstore`; the book's shipped models
+are `helpers.book_models`.
 """
 
 import os
@@ -25,6 +30,7 @@ import_tensorflow_quietly()
 
 # plots registers the Korean font on import: every lesson's figures can draw Hangul after `import helpers`
 from helpers import plots
+from helpers.book_models import book_model, lesson_model
 from helpers.data import (
     CLASS_NAMES_EN,
     CLASS_NAMES_KO,
@@ -37,26 +43,36 @@ from helpers.data import (
     split_train_val,
 )
 from helpers.evaluation import confusion, evaluate_model, per_class_accuracy, predict_labels, predict_proba
-from helpers.glue import glue
-from helpers.model import build_cnn, build_strong_cnn, print_summary, summary_text
+from helpers.model import build_cnn, build_strong_cnn
 from helpers.precision import resolve_precision
+from helpers.timing import EpochTimer, machine_name
 from helpers.training import (
+    BOOK_RECIPES,
+    STRONG_RECIPE,
     Recipe,
     RunMode,
+    TrainingRun,
     compile_model,
+    find_run,
     get_run_mode,
     make_callbacks,
     pick_strategy,
+    save_trained,
     seed_everything,
     train_or_load,
 )
 
 __all__ = [
+    "BOOK_RECIPES",
     "CLASS_NAMES_EN",
     "CLASS_NAMES_KO",
+    "STRONG_RECIPE",
     "DataSplits",
+    "EpochTimer",
     "Recipe",
     "RunMode",
+    "TrainingRun",
+    "book_model",
     "build_cnn",
     "build_strong_cnn",
     "class_name",
@@ -64,21 +80,22 @@ __all__ = [
     "confusion",
     "ensure_keras_cache",
     "evaluate_model",
+    "find_run",
     "get_run_mode",
-    "glue",
+    "lesson_model",
     "load_fashion_mnist",
     "load_splits",
+    "machine_name",
     "make_callbacks",
     "per_class_accuracy",
     "pick_strategy",
     "plots",
     "predict_labels",
     "predict_proba",
-    "print_summary",
     "resolve_precision",
+    "save_trained",
     "scale_images",
     "seed_everything",
     "split_train_val",
-    "summary_text",
     "train_or_load",
 ]

@@ -14,43 +14,15 @@ from pathlib import Path
 
 from helpers.fingerprints import architecture_sha256, file_sha256, weights_sha256
 from helpers.messages import bilingual
-from helpers.record import note_model
-from helpers.training import Recipe, TrainingRun, find_run, get_run_mode, train_or_load
+from helpers.record import note_run
+from helpers.training import BOOK_RECIPES, Recipe, TrainingRun, find_run, resolve_mode, train_or_load
 
 TRAINED_DIR = Path(__file__).resolve().parent / "trained"
 MANIFEST = TRAINED_DIR / "manifest.json"
 
-# The two models the book trains and ships, by the names its execution record uses.
-BOOK_RECIPES = {
-    "cnn": Recipe(),
-    "strong": Recipe(
-        builder="strong",
-        epochs=28,
-        batch_size=128,
-        learning_rate=3e-3,
-        cosine_decay=True,
-        patience=28,  # no early stop: the schedule runs to its end, then the best epoch's weights are kept
-        precision="auto",
-    ),
-}
-STRONG_RECIPE = BOOK_RECIPES["strong"]
-
 
 class BookModelError(RuntimeError):
     """A shipped weights file is missing, damaged, or does not fit the architecture helpers builds."""
-
-
-def book_name(recipe: Recipe) -> str | None:
-    """'cnn' or 'strong' for the book's two recipes, else None (exercises' variants are not recorded)."""
-    return next((name for name, known in BOOK_RECIPES.items() if known == recipe), None)
-
-
-def note_run(run: TrainingRun) -> TrainingRun:
-    """Record the run's weights in the execution record when it is one of the book's models."""
-    name = book_name(run.recipe)
-    if name is not None:
-        note_model(name, run.model)
-    return run
 
 
 def read_manifest() -> dict:
@@ -119,14 +91,14 @@ def lesson_model(mode=None, data=None) -> TrainingRun:
 
     In quick mode (CI) with nothing cached, a small model is trained in seconds instead: the book's model is full-size.
     """
-    mode = get_run_mode(mode) if not hasattr(mode, "take") else mode
+    mode = resolve_mode(mode)
     recipe = BOOK_RECIPES["cnn"]
     own = find_run(recipe, mode=mode, data=data)
     if own is not None:
         print(f"6장에서 훈련해 저장한 모델을 불러왔습니다({own.folder.name}).")
-        return note_run(own)
+        return own
     if mode.name == "full":
         print("이 컴퓨터에는 6장에서 훈련한 모델이 없어서, 이 책을 만들 때 6장에서 훈련한 모델을 불러왔습니다.")
         return book_model("cnn")
     print(f"{mode.name} 모드: 6장에서 훈련한 모델이 없어서 작은 모델을 지금 훈련합니다.")
-    return note_run(train_or_load(recipe, mode=mode, data=data, verbose=0))
+    return train_or_load(recipe, mode=mode, data=data, verbose=0)

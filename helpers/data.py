@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import os
 import shutil
+import uuid
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,15 @@ from pathlib import Path
 import numpy as np
 
 from helpers.messages import bilingual
-from helpers.validation import check_images, check_labels, check_same_length
+from helpers.validation import (
+    check_choice,
+    check_class_index,
+    check_fraction,
+    check_images,
+    check_labels,
+    check_same_length,
+    check_seed,
+)
 
 DATA_DIR_VARIABLE = "FASHION_MNIST_DIR"
 DEBIAN_DATA_DIR = Path("/usr/share/datasets/fashion-mnist")
@@ -124,6 +133,18 @@ def _corrupt_message(path: Path, reason: str) -> str:
     )
 
 
+def _copy_atomically(source: Path, target: Path) -> None:
+    """Copy under a name no other process uses, then rename: Keras never sees half a file, and several processes
+    filling an empty cache at once each put a whole copy in place (the last rename wins; all are identical)."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+
+
 def ensure_keras_cache() -> Path:
     """Put the four files where Keras looks, so `keras.datasets.fashion_mnist.load_data()` works offline.
 
@@ -139,9 +160,7 @@ def ensure_keras_cache() -> Path:
         cache.mkdir(parents=True, exist_ok=True)
         for name in missing:
             verify_file(sources[0] / name)
-            partial = cache / (name + ".partial")
-            shutil.copyfile(sources[0] / name, partial)
-            partial.replace(cache / name)  # atomic: Keras never sees half a file
+            _copy_atomically(sources[0] / name, cache / name)
     for name in FILES:
         verify_file(cache / name)
     return cache
@@ -183,14 +202,8 @@ def split_train_val(images, labels, val_fraction: float = VALIDATION_FRACTION, s
     images = check_images(images, "images")
     labels = check_labels(labels, "labels")
     check_same_length(images, labels)
-    if not 0.0 < val_fraction < 1.0:
-        raise ValueError(
-            bilingual(
-                f"val_fraction 은 0과 1 사이여야 합니다. 받은 값: {val_fraction!r}",
-                f"val_fraction must be between 0 and 1, got {val_fraction!r}.",
-            )
-        )
-    return train_test_split(images, labels, test_size=val_fraction, random_state=seed)
+    val_fraction = check_fraction(val_fraction, "val_fraction")
+    return train_test_split(images, labels, test_size=val_fraction, random_state=check_seed(seed))
 
 
 @dataclass(frozen=True)
@@ -225,24 +238,5 @@ def load_splits() -> DataSplits:
 def class_name(label, lang: str = "ko") -> str:
     """The name of one class index, in Korean (`'ko'`) or English (`'en'`)."""
     names = {"ko": CLASS_NAMES_KO, "en": CLASS_NAMES_EN}
-    if lang not in names:
-        raise ValueError(
-            bilingual(
-                f"lang 은 'ko' 또는 'en' 이어야 합니다. 받은 값: {lang!r}", f"lang must be 'ko' or 'en', got {lang!r}."
-            )
-        )
-    if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)):
-        raise TypeError(
-            bilingual(
-                f"클래스 번호는 정수여야 합니다. 받은 값: {label!r}",
-                f"A class index must be an integer, got {label!r}.",
-            )
-        )
-    if not 0 <= label < NUM_CLASSES:
-        raise ValueError(
-            bilingual(
-                f"클래스 번호는 0~{NUM_CLASSES - 1} 이어야 합니다. 받은 값: {label}",
-                f"A class index must be in 0..{NUM_CLASSES - 1}, got {label}.",
-            )
-        )
-    return names[lang][int(label)]
+    check_choice(lang, tuple(names), "lang")
+    return names[lang][check_class_index(label)]

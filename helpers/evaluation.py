@@ -4,20 +4,33 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.validation import NUM_CLASSES, check_labels, check_same_length, check_scaled_images
+from helpers.precision import as_float32
+from helpers.validation import (
+    NUM_CLASSES,
+    check_confusion_matrix,
+    check_keras_model,
+    check_labels,
+    check_same_length,
+    check_scaled_images,
+)
 
 
 def evaluate_model(model, images, labels) -> dict[str, float]:
-    """`model.evaluate` as a dict of plain floats, e.g. `{'loss': 0.25, 'accuracy': 0.915}`."""
+    """`model.evaluate` as a dict of plain floats, e.g. `{'loss': 0.25, 'accuracy': 0.915}`.
+
+    Always in float32: a model trained in mixed bfloat16 (lesson 10) is evaluated through a float32 copy of itself, so
+    the book's figures are the same on CPUs that compute in bfloat16 and on those that do not."""
+    check_keras_model(model, compiled=True)
     images = check_scaled_images(images, "images")
     labels = check_labels(labels, "labels")
     check_same_length(images, labels)
-    scores = model.evaluate(images, labels, verbose=0, return_dict=True)
+    scores = as_float32(model).evaluate(images, labels, verbose=0, return_dict=True)
     return {name: float(value) for name, value in scores.items()}
 
 
 def predict_proba(model, images) -> np.ndarray:
     """Softmax probabilities, shape (N, 10); each row sums to 1."""
+    check_keras_model(model)
     images = check_scaled_images(images, "images")
     return np.asarray(model.predict(images, verbose=0))
 
@@ -39,5 +52,5 @@ def confusion(true_labels, predicted_labels) -> np.ndarray:
 
 def per_class_accuracy(matrix) -> np.ndarray:
     """Recall of each class from a confusion matrix: the diagonal over each row's total."""
-    matrix = np.asarray(matrix)
+    matrix = check_confusion_matrix(matrix)
     return matrix.diagonal() / np.maximum(matrix.sum(axis=1), 1)

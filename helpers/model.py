@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.messages import bilingual
-from helpers.validation import check_positive_int
+from helpers.validation import check_bool, check_int_tuple, check_positive_int, check_rate
 
 
 def build_cnn(
@@ -21,19 +20,12 @@ def build_cnn(
     """
     import keras
 
-    filters = tuple(check_positive_int(f, "filters[i]") for f in _as_tuple(filters, "filters"))
+    filters = check_int_tuple(filters, "filters")
     kernel_size = check_positive_int(kernel_size, "kernel_size")
     dense_units = check_positive_int(dense_units, "dense_units")
     num_classes = check_positive_int(num_classes, "num_classes")
-    _check_rate(dropout)
-    input_shape = _as_tuple(input_shape, "input_shape")
-    if len(input_shape) != 3 or not all(isinstance(d, int) and d > 0 for d in input_shape):
-        raise ValueError(
-            bilingual(
-                f"input_shape 은 (높이, 너비, 채널) 세 정수여야 합니다(예: (28, 28, 1)). 받은 값: {input_shape!r}",
-                f"input_shape must be three positive ints (height, width, channels), got {input_shape!r}.",
-            )
-        )
+    dropout = check_rate(dropout, "dropout")
+    input_shape = check_int_tuple(input_shape, "input_shape", length=3)  # (height, width, channels)
 
     layers = [keras.Input(shape=input_shape, name="image")]
     for index, count in enumerate(filters, start=1):
@@ -58,35 +50,6 @@ def _output_layer(num_classes: int):
     return keras.layers.Dense(num_classes, activation="softmax", dtype="float32", name="output")
 
 
-def _as_tuple(value, name: str) -> tuple:
-    if isinstance(value, (list, tuple)) and len(value) > 0:
-        return tuple(value)
-    raise ValueError(
-        bilingual(
-            f"{name} 은(는) 비어 있지 않은 튜플이어야 합니다. 받은 값: {value!r}",
-            f"{name} must be a non-empty tuple, got {value!r}.",
-        )
-    )
-
-
-def summary_text(model) -> str:
-    """`model.summary()` as plain text: in Jupyter Keras draws a coloured rich table whose escape codes
-    would be stored in the notebook."""
-    lines: list[str] = []
-    try:  # inside Jupyter, rich also displays an empty HTML block even when its text is captured
-        from IPython.utils.capture import capture_output
-    except ImportError:
-        model.summary(print_fn=lambda line, **_: lines.append(line))
-    else:
-        with capture_output():
-            model.summary(print_fn=lambda line, **_: lines.append(line))
-    return "".join(lines).rstrip("\n")
-
-
-def print_summary(model) -> None:
-    print(summary_text(model))
-
-
 def build_strong_cnn(
     filters: tuple[int, ...] = (32, 64, 128),
     dense_units: int = 128,
@@ -102,10 +65,12 @@ def build_strong_cnn(
     """
     import keras
 
-    filters = tuple(check_positive_int(f, "filters[i]") for f in _as_tuple(filters, "filters"))
+    filters = check_int_tuple(filters, "filters")
     dense_units = check_positive_int(dense_units, "dense_units")
     num_classes = check_positive_int(num_classes, "num_classes")
-    _check_rate(dropout)
+    dropout = check_rate(dropout, "dropout")
+    augment = check_bool(augment, "augment")
+    input_shape = check_int_tuple(input_shape, "input_shape", length=3)
     layers = [keras.Input(shape=input_shape, name="image")]
     if augment:
         layers.append(keras.layers.RandomFlip("horizontal", name="flip"))
@@ -124,13 +89,3 @@ def build_strong_cnn(
         _output_layer(num_classes),
     ]
     return keras.Sequential(layers, name=name)
-
-
-def _check_rate(dropout) -> None:
-    if isinstance(dropout, bool) or not isinstance(dropout, (int, float)) or not 0.0 <= dropout < 1.0:
-        raise ValueError(
-            bilingual(
-                f"dropout 은 0 이상 1 미만의 비율이어야 합니다(예: 0.4). 받은 값: {dropout!r}",
-                f"dropout must be a rate in [0, 1) such as 0.4, got {dropout!r}.",
-            )
-        )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 
@@ -10,12 +12,28 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from helpers.data import CLASS_NAMES_KO
 from helpers.messages import bilingual
-from helpers.validation import check_images, check_labels, check_probabilities, check_same_length
+from helpers.validation import (
+    check_bool,
+    check_confusion_matrix,
+    check_history,
+    check_images,
+    check_keras_model,
+    check_labels,
+    check_output_file,
+    check_positive_int,
+    check_probabilities,
+    check_same_length,
+)
 
 KOREAN_FONT = "NanumGothic"
+# The book's text column shows images at most 772 px wide; the inline backend draws at 100 dpi, so a figure up to
+# 7.5 inches wide is never scaled down and 8-point text stays about 11 px on screen (CONTRIBUTING.md: figures).
+BOOK_WIDTH_IN = 7.5
 RIGHT_COLOUR = "tab:blue"
 WRONG_COLOUR = "tab:red"
 
@@ -53,9 +71,11 @@ def plot_samples(images, labels, count: int = 10, columns: int = 10):
     images = check_images(images, "images")
     labels = check_labels(labels, "labels")
     check_same_length(images, labels)
-    count = min(count, len(images))
+    count = min(check_positive_int(count, "count"), len(images))
+    columns = check_positive_int(columns, "columns")
     rows = -(-count // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(columns * 1.1, rows * 1.35), squeeze=False)
+    cell = min(BOOK_WIDTH_IN, columns * 1.1) / columns
+    fig, axes = plt.subplots(rows, columns, figsize=(cell * columns, rows * (cell + 0.3)), squeeze=False)
     for index, axis in enumerate(axes.flat):
         axis.axis("off")
         if index < count:
@@ -74,22 +94,15 @@ HISTORY_LABELS = {
 
 
 def plot_history(history):
-    """The seeds' plot: every curve of `history` (a dict or a Keras `History`), y from 0 to 1, with a grid."""
+    """The seeds' plot: every curve of `history` (a dict or a Keras `History`) with a grid, y from 0 up to the data."""
     import pandas as pd
 
-    history = getattr(history, "history", history)
-    if not isinstance(history, dict) or "loss" not in history:
-        raise TypeError(
-            bilingual(
-                "history 는 model.fit() 이 돌려준 History 또는 그 .history 사전이어야 합니다.",
-                "history must be the History returned by model.fit() or its .history dict.",
-            )
-        )
+    history = check_history(history)
     frame = pd.DataFrame(history).rename(columns=HISTORY_LABELS)
     frame.index = np.arange(1, len(frame) + 1)
-    axis = frame.plot(figsize=(8, 5), marker="o")
+    axis = frame.plot(figsize=(BOOK_WIDTH_IN, 4.5), marker="o")
     axis.grid(True)
-    axis.set_ylim(0, 1)
+    axis.set_ylim(bottom=0)  # the top follows the data: a first epoch's loss can be above 1
     axis.set_xlabel("에포크")
     axis.set_xticks(frame.index)
     return axis.figure
@@ -118,21 +131,26 @@ def plot_model_diagram(model, to_file="model.png", dpi: int = 72):
     """`keras.utils.plot_model(show_shapes=True)` that fails loudly instead of silently drawing nothing."""
     import keras
 
+    check_keras_model(model)
+    to_file = check_output_file(to_file, ".png")
+    dpi = check_positive_int(dpi, "dpi")
     check_graphviz()
-    to_file = Path(to_file)
-    if to_file.suffix != ".png":
-        raise ValueError(
-            bilingual(
-                f"그림 파일 이름은 .png 로 끝나야 합니다. 받은 이름: {to_file.name!r}",
-                f"The diagram file name must end in .png, got {to_file.name!r}.",
-            )
-        )
     image = keras.utils.plot_model(model, to_file=str(to_file), show_shapes=True, show_layer_names=True, dpi=dpi)
     if image is None or not to_file.is_file():
         raise RuntimeError(
             bilingual(f"모델 그림을 만들지 못했습니다: {to_file}", f"plot_model wrote no file: {to_file}")
         )
+    # what tests/test_figures.py reads from the stored output, as for matplotlib figures (see figure_png)
+    image.metadata = {**image.metadata, "min_font_pt": _smallest_point_size(model), "dpi": dpi}
     return image
+
+
+def _smallest_point_size(model) -> float:
+    """The smallest `point-size` in the Graphviz labels Keras writes for `model` (Graphviz's default is 14)."""
+    import keras
+
+    dot = keras.utils.model_to_dot(model, show_shapes=True, show_layer_names=True).to_string()
+    return min([14.0, *map(float, re.findall(r'point-size="([\d.]+)"', dot))])
 
 
 def _probability_bars(axis, probabilities: np.ndarray, true_label: int | None) -> None:
@@ -155,7 +173,7 @@ def plot_prediction(image, probabilities, true_label: int | None = None):
     if true_label is not None:
         true_label = int(check_labels(np.array([true_label]), "true_label")[0])
     predicted = int(probabilities.argmax())
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.2), gridspec_kw={"width_ratios": [1, 1.6]})
+    fig, (left, right) = plt.subplots(1, 2, figsize=(BOOK_WIDTH_IN, 3.2), gridspec_kw={"width_ratios": [1, 1.6]})
     left.imshow(_grey(image), cmap="gray_r")
     left.axis("off")
     title = f"예측: {CLASS_NAMES_KO[predicted]} ({probabilities[predicted]:.0%})"
@@ -169,16 +187,10 @@ def plot_prediction(image, probabilities, true_label: int | None = None):
 
 def plot_confusion(matrix, normalize: bool = True):
     """The confusion matrix with Korean class names; rows are true classes, columns predictions."""
-    matrix = np.asarray(matrix)
-    if matrix.shape != (len(CLASS_NAMES_KO),) * 2:
-        raise ValueError(
-            bilingual(
-                f"혼동 행렬은 (10, 10) 모양이어야 합니다. 받은 모양: {matrix.shape}",
-                f"The confusion matrix must be (10, 10), got {matrix.shape}.",
-            )
-        )
+    matrix = check_confusion_matrix(matrix)
+    normalize = check_bool(normalize, "normalize")
     shown = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1) if normalize else matrix
-    fig, axis = plt.subplots(figsize=(7.5, 6.5))
+    fig, axis = plt.subplots(figsize=(BOOK_WIDTH_IN, 6.5))
     image = axis.imshow(shown, cmap="Blues")
     ticks = np.arange(len(CLASS_NAMES_KO))
     axis.set_xticks(ticks, CLASS_NAMES_KO, rotation=45, ha="right")
@@ -195,7 +207,7 @@ def plot_confusion(matrix, normalize: bool = True):
                 text,
                 ha="center",
                 va="center",
-                fontsize=7,
+                fontsize=8,
                 color="white" if shown[row, column] > threshold else "black",
             )
     fig.colorbar(image, ax=axis, fraction=0.046)
@@ -210,9 +222,11 @@ def plot_mistakes(images, true_labels, predicted_labels, count: int = 12, column
     predicted_labels = check_labels(predicted_labels, "predicted_labels")
     check_same_length(images, true_labels)
     check_same_length(images, predicted_labels)
+    count, columns = check_positive_int(count, "count"), check_positive_int(columns, "columns")
     wrong = np.flatnonzero(true_labels != predicted_labels)[:count]
     rows = max(1, -(-len(wrong) // columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(columns * 1.6, rows * 1.9), squeeze=False)
+    cell = min(BOOK_WIDTH_IN, columns * 1.6) / columns
+    fig, axes = plt.subplots(rows, columns, figsize=(cell * columns, rows * (cell + 0.45)), squeeze=False)
     for axis in axes.flat:
         axis.axis("off")
     for axis, index in zip(axes.flat, wrong, strict=False):
@@ -224,3 +238,69 @@ def plot_mistakes(images, true_labels, predicted_labels, count: int = 12, column
         )
     fig.tight_layout()
     return fig
+
+
+# Every figure a notebook stores carries its smallest drawn text (points) and its dpi, so tests/test_figures.py can
+# tell how large that text is on the book's page without guessing how the figure was made.
+
+
+@contextlib.contextmanager
+def _recording_font_sizes():
+    """The sizes of the texts matplotlib draws meanwhile (a hidden axis draws no tick labels, so they do not count)."""
+    sizes: list[float] = []
+    draw = Text.draw
+
+    def recording_draw(text, renderer):
+        if text.get_visible() and text.get_text().strip():
+            sizes.append(float(text.get_fontsize()))
+        return draw(text, renderer)
+
+    Text.draw = recording_draw
+    try:
+        yield sizes
+    finally:
+        Text.draw = draw
+
+
+def figure_png(fig: Figure):
+    """The PNG the inline backend shows for `fig`, with metadata {"min_font_pt", "dpi"} (None: nothing to show)."""
+    from IPython.core.pylabtools import print_figure
+
+    try:
+        from matplotlib_inline.config import InlineBackend
+
+        options = dict(InlineBackend.instance().print_figure_kwargs)
+    except ImportError:
+        options = {"bbox_inches": "tight"}
+    with _recording_font_sizes() as sizes:
+        png = print_figure(fig, "png", base64=True, **options)
+    if png is None:
+        return None
+    return png, {"min_font_pt": min(sizes, default=None), "dpi": float(fig.dpi)}
+
+
+def _install_figure_png(*_) -> None:
+    from IPython import get_ipython
+
+    get_ipython().display_formatter.formatters["image/png"].for_type(Figure, figure_png)
+
+
+def register_figure_formatter() -> bool:
+    """Inside IPython, show every Figure through `figure_png`, for plt.show() and for a cell's returned figure alike."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    with contextlib.suppress(ImportError):
+        # importing the inline backend registers its own PNG formatter: let it do so first, then replace it
+        import matplotlib_inline.backend_inline  # noqa: F401
+    _install_figure_png()
+    if _install_figure_png not in shell.events.callbacks["pre_run_cell"]:
+        shell.events.register("pre_run_cell", _install_figure_png)  # `%matplotlib inline` would register it again
+    return True
+
+
+register_figure_formatter()

@@ -26,6 +26,17 @@ def note_model(name: str, model) -> None:
     path.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
 
 
+def note_run(run):
+    """Note a run's weights when it is one of the book's models (`BOOK_RECIPES`); other recipes are exercises."""
+    from helpers.training import BOOK_RECIPES
+
+    if run is not None:
+        name = next((name for name, recipe in BOOK_RECIPES.items() if recipe == run.recipe), None)
+        if name is not None:
+            note_model(name, run.model)
+    return run
+
+
 def read_record(path) -> dict:
     path = Path(path)
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

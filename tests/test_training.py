@@ -1,3 +1,6 @@
+"""Run modes, compiling, callbacks, seeds and recipes (helpers.training); the store itself: test_runstore.py."""
+
+import dataclasses
 import os
 import stat
 from pathlib import Path
@@ -8,6 +11,9 @@ import pytest
 
 import helpers
 from helpers import training
+from helpers.fingerprints import weights_sha256
+
+TINY = training.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
 
 
 def test_run_modes(monkeypatch):
@@ -20,11 +26,13 @@ def test_run_modes(monkeypatch):
     assert x.shape[1:] == (28, 28, 1) and len(x) == len(y) == quick.train_limit
 
 
-def test_unknown_mode_names_the_valid_ones(monkeypatch):
-    monkeypatch.setenv("COURSE_MODE", "fast")
+@pytest.mark.parametrize("value", ["fast", "", "  "])
+def test_unknown_or_blank_mode_names_the_valid_ones(value, monkeypatch):
+    monkeypatch.setenv("COURSE_MODE", value)
     with pytest.raises(ValueError) as caught:
         helpers.get_run_mode()
-    assert "'fast'" in str(caught.value) and "full" in str(caught.value) and "quick" in str(caught.value)
+    assert f"{value!r}" in str(caught.value) and "COURSE_MODE" in str(caught.value)
+    assert "full" in str(caught.value) or "unset" in str(caught.value)
 
 
 @pytest.mark.parametrize("name", ["best_cnn_model.h", "best-cnn-model.h5", "model"])
@@ -44,33 +52,27 @@ def test_compile_uses_adam_sparse_loss_and_accuracy():
     model = helpers.compile_model(helpers.build_cnn())
     assert model.optimizer.__class__.__name__ == "Adam"
     assert model.loss == "sparse_categorical_crossentropy"
+    schedule = keras.optimizers.schedules.CosineDecay(1e-3, decay_steps=10)
+    assert helpers.compile_model(helpers.build_cnn(), schedule).optimizer.learning_rate is not None
 
 
-def test_quick_training_clearly_beats_chance_and_is_reused(quick_run, splits, tmp_path, monkeypatch):
-    assert not quick_run.loaded
+def test_quick_training_clearly_beats_chance_and_is_reused(quick_run, splits, monkeypatch):
+    assert not quick_run.loaded and quick_run.trainer == "runstore"
     assert quick_run.epochs_run >= 1 and 1 <= quick_run.best_epoch <= quick_run.epochs_run
+    assert len(quick_run.epoch_seconds) == quick_run.epochs_run and quick_run.seconds > 0
     scores = helpers.evaluate_model(quick_run.model, splits.x_val[:2000], splits.y_val[:2000])
     assert scores["accuracy"] > 0.5  # chance is 0.1
 
-    # A second call with the same mode and configuration loads instead of training.
+    # A second call with the same mode, recipe and data loads instead of training.
     monkeypatch.setenv("COURSE_MODEL_DIR", str(quick_run.folder.parent))
     again = helpers.train_or_load(mode="quick", data=splits, verbose=0)
     assert again.loaded and again.history == quick_run.history
+    assert weights_sha256(again.model) == weights_sha256(quick_run.model)
     probe = splits.x_val[:5]
-    assert np.allclose(again.model.predict(probe, verbose=0), quick_run.model.predict(probe, verbose=0), atol=1e-6)
+    assert np.array_equal(again.model.predict(probe, verbose=0), quick_run.model.predict(probe, verbose=0))
 
 
-def test_different_configuration_gets_its_own_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
-    quick = helpers.get_run_mode("quick")
-    default = training.run_directory(helpers.Recipe(), quick)
-    assert default == training.run_directory(None, quick)
-    assert default != training.run_directory(helpers.Recipe(model={"dense_units": 50}), quick)
-    assert default != training.run_directory(helpers.Recipe(batch_size=64), quick)
-    assert default != training.run_directory(helpers.Recipe(), helpers.get_run_mode("full"))
-
-
-def test_unwritable_model_folder_is_a_clear_error(tmp_path, monkeypatch):
+def test_unwritable_model_folder_is_a_clear_error(splits, tmp_path, monkeypatch):
     if os.geteuid() == 0:  # root writes through permissions (CI runs as root); sysfs refuses new folders to anyone
         target = Path("/sys/course-models")
     else:
@@ -80,45 +82,36 @@ def test_unwritable_model_folder_is_a_clear_error(tmp_path, monkeypatch):
         target = locked / "models"
     monkeypatch.setenv("COURSE_MODEL_DIR", str(target))
     with pytest.raises(PermissionError, match="COURSE_MODEL_DIR"):
-        training.run_directory(None, helpers.get_run_mode("quick"))
+        helpers.train_or_load(mode=TINY, data=splits)
 
 
-def test_model_folder_that_is_a_file_is_a_clear_error(tmp_path, monkeypatch):
+def test_model_folder_that_is_a_file_is_a_clear_error(splits, tmp_path, monkeypatch):
     blocker = tmp_path / "models"
     blocker.write_text("not a folder")
     monkeypatch.setenv("COURSE_MODEL_DIR", str(blocker))
     with pytest.raises(PermissionError, match="COURSE_MODEL_DIR"):
-        training.run_directory(None, helpers.get_run_mode("quick"))
+        training.run_directory(None, TINY, data=splits)
 
 
-def test_fit_rejects_unscaled_or_flat_images(splits, tmp_path):
-    model = helpers.compile_model(helpers.build_cnn())
-    raw = (splits.x_train[:8] * 255).astype(np.uint8)
+def test_model_folder_defaults_to_the_projects_models(monkeypatch):
+    monkeypatch.delenv("COURSE_MODEL_DIR", raising=False)
+    assert training.model_dir() == training.project_root() / "models"
+    monkeypatch.setenv("COURSE_MODEL_DIR", "~/course-models")
+    assert training.model_dir() == Path.home() / "course-models"
+
+
+def test_training_refuses_unscaled_or_flat_images(splits, tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
+    raw = dataclasses.replace(splits, x_train=(splits.x_train[:8] * 255).astype(np.uint8), y_train=splits.y_train[:8])
     with pytest.raises(TypeError, match="scale_images"):
-        training.fit(model, raw, splits.y_train[:8], splits.x_val[:8], splits.y_val[:8], 1, tmp_path / "m.keras")
+        helpers.train_or_load(mode=TINY, data=raw)
+    flat = dataclasses.replace(splits, x_val=splits.x_val[:8, :, :, 0], y_val=splits.y_val[:8])
     with pytest.raises(ValueError, match="채널"):
-        training.fit(
-            model,
-            splits.x_train[:8, :, :, 0],
-            splits.y_train[:8],
-            splits.x_val[:8],
-            splits.y_val[:8],
-            1,
-            tmp_path / "m.keras",
-        )
+        helpers.train_or_load(mode=TINY, data=flat)
+    times_255 = dataclasses.replace(splits, x_train=splits.x_train[:8] * 255, y_train=splits.y_train[:8])
     with pytest.raises(ValueError, match="255"):
-        training.fit(
-            model,
-            splits.x_train[:8] * 255,
-            splits.y_train[:8],
-            splits.x_val[:8],
-            splits.y_val[:8],
-            1,
-            tmp_path / "m.keras",
-        )
-
-
-TINY = training.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
+        helpers.train_or_load(mode=TINY, data=times_255)
+    assert not list(tmp_path.iterdir())  # refused before anything was stored
 
 
 @pytest.mark.parametrize(
@@ -130,42 +123,20 @@ def test_same_seed_gives_identical_histories(recipe, splits, tmp_path, monkeypat
     monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
     first = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0, retrain=True)
     second = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0, retrain=True)
-    assert first.history == second.history
-
-
-class Interrupt(keras.callbacks.Callback):
-    """Stands in for a crash or a closed laptop at the start of epoch `at` (0-based)."""
-
-    def __init__(self, at=None):
-        super().__init__()
-        self.at, self.epochs = at, []
-
-    def on_epoch_begin(self, epoch, logs=None):
-        if epoch == self.at:
-            raise KeyboardInterrupt
-        self.epochs.append(epoch)
-
-
-def test_interrupted_training_resumes_at_that_epoch(splits, tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
-    crash = Interrupt(at=2)
-    with pytest.raises(KeyboardInterrupt):
-        helpers.train_or_load(mode=TINY, data=splits, verbose=0, extra_callbacks=[crash])
-    assert crash.epochs == [0, 1]
-    folder = training.run_directory(None, TINY)
-    best = folder / "best-model.keras"
-    assert best.is_file() and not list(folder.glob("*.partial.*"))
-    keras.models.load_model(best, safe_mode=True)  # complete and loadable after the crash
-
-    watch = Interrupt()
-    run = helpers.train_or_load(mode=TINY, data=splits, verbose=0, extra_callbacks=[watch])
-    assert watch.epochs == [2] and not run.loaded
-    assert not (folder / "backup").exists()  # removed once training finished
+    assert first.history == second.history and weights_sha256(first.model) == weights_sha256(second.model)
 
 
 def test_recipe_rejects_unknown_builder():
     with pytest.raises(ValueError, match="builder"):
         helpers.Recipe(builder="resnet")
+
+
+def test_recipe_fields_are_checked_when_it_is_made():
+    with pytest.raises(ValueError, match="epochs"):
+        helpers.Recipe(epochs=0)
+    recipe = helpers.Recipe(epochs=np.int64(3), batch_size=np.int32(64), learning_rate=np.float32(0.5))
+    assert recipe.key()["epochs"] == 3 and type(recipe.key()["batch_size"]) is int  # plain numbers: the key is JSON
+    assert recipe.learning_rate == 0.5
 
 
 def test_recipe_epochs_are_capped_by_the_mode():
@@ -182,3 +153,11 @@ def test_strong_recipe_trains_with_a_cosine_schedule(splits, tmp_path, monkeypat
     run = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0)
     assert run.epochs_run == 2 and run.history["loss"][-1] < run.history["loss"][0]
     assert float(run.model.optimizer.learning_rate) < 1e-3  # decayed along the cosine
+
+
+def test_seeded_start_is_lesson_8s_untrained_model():
+    """Lesson 8 compares the trained model with `set_random_seed(42); build_cnn()`: the store starts from there."""
+    keras.utils.set_random_seed(42)
+    untrained = helpers.build_cnn()
+    helpers.seed_everything(42)
+    assert weights_sha256(helpers.Recipe().build()) == weights_sha256(untrained)
