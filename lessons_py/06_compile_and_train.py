@@ -13,12 +13,13 @@
 #
 # - `compile()`의 세 인자인 옵티마이저, 손실 함수, 지표가 각각 무슨 역할을 하는지 설명할 수 있습니다.
 # - 정수 레이블에 `sparse_categorical_crossentropy`를 쓰는 이유를 원-핫 인코딩과 비교해 이해합니다.
-# - 아담(Adam) 옵티마이저가 학습률을 파라미터마다 조절하는 원리를 직관적으로 이해합니다.
+# - 로짓이 무엇이고 `from_logits=True`가 언제 필요한지 압니다.
+# - 아담(Adam) 옵티마이저가 파라미터마다 보폭을 조절하는 원리를 직관적으로 이해합니다.
 # - `ModelCheckpoint`와 `EarlyStopping` 콜백으로 최적의 모델을 저장하고 훈련을 알맞은 때에 멈춥니다.
 # - 학습 곡선을 읽고, 저장한 모델을 다시 불러와 같은 성능이 나오는지 확인합니다.
 
 # %% tags=["remove-cell"]
-# Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
 import importlib.util
 import pathlib
 import subprocess
@@ -28,65 +29,50 @@ if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q",
-                        "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 # %%
-import time
+import helpers
 
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
-
-import helpers
-from helpers import plots
+import pandas as pd
 
 # %% [markdown]
 # ## 데이터 준비
 #
 # 4장에서 한 일, 즉 패션 MNIST를 불러와 0~1로 스케일 조정하고 훈련 세트와 검증 세트로 나누는 과정을
 # `helpers.load_splits()` 한 줄로 다시 실행합니다. 테스트 세트는 이 장에서 쓰지 않고 7장 마지막까지 아껴 둡니다.
-
-# %%
-data = helpers.load_splits()
-print(data)
-
-# 합성곱 층은 (높이, 너비, 채널) 모양의 이미지를 기대하므로 채널 축까지 확인합니다
-assert data.x_train.shape == (48000, 28, 28, 1)
-assert data.x_val.shape == (12000, 28, 28, 1)
-assert data.y_train.shape == (48000,)
-
-# %% [markdown]
-# ## 실행 모드: 책과 자동 검사
 #
-# 합성곱 신경망을 48,000장으로 여러 에포크 훈련하려면 CPU에서 몇 분에서 수십 분이 걸립니다. 여러분이 읽는 이 책의 출력은
-# **전체 모드**(`full`)로 만든 것입니다. 모든 훈련 이미지로 최대 20 에포크를 훈련합니다. 반면 책의 코드가 여전히
-# 잘 돌아가는지 확인하는 자동 검사(CI)는 **빠른 모드**(`quick`)로 실행합니다. 4,000장으로 2 에포크만 훈련하므로
-# 정확도는 낮지만 몇 초면 끝납니다.
+# 훈련에 쓸 데이터는 `mode.take()`를 거쳐 꺼냅니다. 여러분이 실행하면 훈련 세트 48,000장과 검증 세트 12,000장이
+# 그대로 나옵니다.
 #
-# 어느 모드인지는 환경 변수 `COURSE_MODE`로 정하고, `helpers.get_run_mode()`가 그 값을 읽어 옵니다.
-# 따로 정하지 않으면 전체 모드입니다. `mode.take()`는 빠른 모드일 때만 데이터 앞부분을 잘라 내고, 전체 모드에서는
-# 데이터를 그대로 돌려줍니다.
+# <details><summary>이 책의 실행 모드</summary>
+#
+# 이 책의 출력과 여러분의 실행은 모든 훈련 이미지(48,000장)로 최대 20 에포크를 훈련합니다(`mode.epochs`는 20).
+# 책의 코드가 여전히 잘 돌아가는지 확인하는 자동 검사(CI)는 빠른 모드로 실행되어, 훈련 이미지 4,000장과 검증 이미지
+# 2,000장으로 2 에포크만 훈련합니다. `helpers.get_run_mode()`가 어느 쪽인지 알려 주고, `mode.take()`는 빠른
+# 모드일 때만 데이터의 앞부분을 잘라 냅니다. 여러분이 따로 바꿀 것은 없습니다.
+#
+# </details>
 
 # %% tags=["nbval-ignore-output"]
+data = helpers.load_splits()
 mode = helpers.get_run_mode()
-x_fit, y_fit = mode.take(data.x_train, data.y_train, "train")
+x_train, y_train = mode.take(data.x_train, data.y_train, "train")
 x_val, y_val = mode.take(data.x_val, data.y_val, "val")
 
-print(mode)
-print("훈련에 쓸 이미지:", x_fit.shape, " 검증에 쓸 이미지:", x_val.shape)
-
-# %%
-# 어느 모드든 이미지 한 장의 모양과 이미지·레이블의 짝은 그대로여야 합니다
-assert x_fit.shape[1:] == (28, 28, 1) and len(x_fit) == len(y_fit)
-assert x_val.shape[1:] == (28, 28, 1) and len(x_val) == len(y_val)
+print("훈련 이미지:", x_train.shape, " 검증 이미지:", x_val.shape)
+print("최대 에포크 수:", mode.epochs)
 
 # %% [markdown]
 # ## 컴파일이란: 무엇을 줄이고, 어떻게 줄이고, 무엇을 지켜볼까
 #
-# 케라스 모델의 `compile()` 메서드는 훈련 방법을 정합니다. 인자는 세 가지입니다.
+# Keras 모델의 `compile()` 메서드는 훈련 방법을 정합니다. 인자는 세 가지입니다.
 #
-# | 인자 | 정하는 것 | 이 과정의 값 |
+# | 인자 | 정하는 것 | 이 책의 값 |
 # | --- | --- | --- |
 # | `loss` | 훈련이 **줄여야 할** 값, 즉 손실 함수 | `"sparse_categorical_crossentropy"` |
 # | `optimizer` | 손실을 **어떻게** 줄일지, 즉 가중치를 고치는 방법 | `"adam"` |
@@ -99,7 +85,7 @@ assert x_val.shape[1:] == (28, 28, 1) and len(x_val) == len(y_val)
 # ## 손실 함수: 크로스 엔트로피와 희소(sparse) 레이블
 #
 # 출력층의 소프트맥스는 열 개 클래스의 확률을 냅니다. 정답 클래스를 $y$, 모델이 그 클래스에 준 확률을 $p_y$라고 하면
-# 크로스 엔트로피 손실은 다음과 같습니다.
+# [크로스 엔트로피](glossary.md) 손실은 다음과 같습니다.
 #
 # $$L = -\log p_y$$
 #
@@ -129,88 +115,169 @@ print("원-핫 레이블:", one_hot_label)
 print(f"-log(0.7)          = {-np.log(0.7):.4f}")
 print(f"sparse 손실        = {sparse_loss:.4f}")
 print(f"categorical 손실   = {one_hot_loss:.4f}")
-assert np.isclose(sparse_loss, one_hot_loss)
 
 # %% [markdown]
-# 값이 같으니 레이블 모양에 맞는 쪽을 고르면 됩니다. `y_train`은 `(48000,)` 모양의 정수 배열이므로
+# 값이 같으니 레이블 모양에 맞는 쪽을 고르면 됩니다. 우리의 레이블은 1차원 정수 배열이므로
 # `sparse_categorical_crossentropy`가 맞습니다. 원-핫 변환을 하지 않아도 되니 메모리도 덜 듭니다. 레이블
 # 48,000개를 정수로 두면 48,000개의 값이지만, 원-핫으로 바꾸면 480,000개의 값이 됩니다.
-#
-# 반대로 정수 레이블에 `categorical_crossentropy`를 쓰면 레이블 모양 `(N,)`과 출력 모양 `(N, 10)`이 맞지 않아
-# 오류가 납니다. 손실 함수 이름의 `sparse`는 레이블 모양과 짝을 맞춘다고 기억해 두세요.
 
 # %%
-assert data.y_train.ndim == 1                # 원-핫이라면 (48000, 10) 이었을 것
-print("레이블 앞 10개:", data.y_train[:10])
+print("레이블 배열의 모양:", data.y_train.shape, " 앞 10개:", data.y_train[:10])
 
 # %% [markdown]
+# 반대로 정수 레이블에 `categorical_crossentropy`를 쓰면 레이블 모양 `(N,)`과 출력 모양 `(N, 10)`이 맞지 않아
+# ``Arguments `target` and `output` must have the same rank (ndim).``로 시작하는 `ValueError`가 납니다. 손실 함수
+# 이름의 `sparse`는 레이블 모양과 짝을 맞춘다고 기억해 두세요.
+#
+# ### 로짓과 `from_logits`
+#
+# 소프트맥스를 적용하기 **전**의 출력층 값을 [로짓](glossary.md)(logit)이라고 합니다. 로짓은 음수일 수도 있고
+# 합이 1이라는 보장도 없는 보통의 실수이며, 소프트맥스가 이를 합이 1인 확률로 바꿉니다. 이 책의 모델은 출력층에
+# `activation="softmax"`가 있으므로 확률을 내고, 손실 함수도 확률을 받는다고 가정합니다(기본값 `from_logits=False`).
+#
+# 다른 책이나 코드에서는 출력층에 소프트맥스를 두지 않고 로짓을 그대로 내는 모델도 자주 봅니다. 그럴 때는 손실 함수에
+# `from_logits=True`를 알려 주면, 손실 함수가 안에서 소프트맥스까지 함께 계산합니다. 두 방법의 손실이 같은지
+# 확인해 봅시다.
+
+# %%
+logits = np.array([[1.0, 3.0, 0.5]], dtype="float32")             # 소프트맥스 전의 출력층 값
+softmax_probabilities = keras.ops.convert_to_numpy(keras.ops.softmax(logits))
+
+on_probabilities = keras.losses.SparseCategoricalCrossentropy()(sparse_label, softmax_probabilities)
+on_logits = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(sparse_label, logits)
+logits_as_probabilities = keras.losses.SparseCategoricalCrossentropy()(sparse_label, logits)
+
+print("소프트맥스 확률:", np.round(softmax_probabilities, 4))
+print(f"확률에 기본 손실          : {float(on_probabilities):.4f}")
+print(f"로짓에 from_logits=True   : {float(on_logits):.4f}")
+print(f"로짓에 from_logits를 빠뜨림: {float(logits_as_probabilities):.4f}")
+
+# %% [markdown]
+# 앞의 두 값은 같습니다. 셋째 줄은 로짓을 확률인 것처럼 넘긴 경우로, **오류 없이** 엉뚱한 손실이 나옵니다. 그러니
+# 출력층에 소프트맥스가 있는지 없는지에 맞춰 `from_logits`를 정해야 합니다. 출력층에 소프트맥스가 있는데
+# `from_logits=True`를 주는 것도 틀린 조합입니다. 소프트맥스를 두 번 적용하게 되기 때문입니다.
+#
 # ## 옵티마이저: 아담(Adam)
 #
-# 옵티마이저는 손실의 기울기(그레이디언트) $g$를 보고 가중치를 고칩니다. 가장 단순한 경사 하강법은 학습률 $\eta$만큼
-# 기울기 반대 방향으로 움직입니다.
+# 옵티마이저는 손실의 그레이디언트 $g$를 보고 가중치를 고칩니다. 가장 단순한 경사 하강법은 학습률 $\eta$만큼
+# 그레이디언트의 반대 방향으로 움직입니다.
 #
 # $$w \leftarrow w - \eta \, g$$
 #
-# 이 방식은 기울기의 크기가 파라미터마다 크게 다르면 곤란합니다. 기울기가 큰 파라미터는 너무 멀리 튀고, 작은 파라미터는
-# 거의 움직이지 않습니다. **아담(Adam)**은 두 가지 이동 평균으로 이를 해결합니다.
+# 이 방식은 그레이디언트의 크기가 파라미터마다 크게 다르면 곤란합니다. 그레이디언트가 큰 파라미터는 너무 멀리 튀고,
+# 작은 파라미터는 거의 움직이지 않습니다. **아담**(Adam)은 두 가지 이동 평균으로 이를 해결합니다.
 #
-# - $m$: 기울기의 이동 평균입니다. 최근 기울기들이 가리키는 방향을 기억하므로, 배치마다 흔들리는 기울기를 부드럽게
-#   만들어 줍니다(모멘텀).
-# - $v$: 기울기 **제곱**의 이동 평균입니다. 그 파라미터의 기울기가 보통 얼마나 큰지를 기억합니다.
+# - $m$: 그레이디언트의 이동 평균입니다. 최근 그레이디언트들이 가리키는 방향을 기억하므로, 배치마다 흔들리는
+#   그레이디언트를 부드럽게 만들어 줍니다(모멘텀). 기본값 $\beta_1 = 0.9$이면 대략 최근 10번을 평균합니다.
+# - $v$: 그레이디언트 **제곱**의 이동 평균입니다. 그 파라미터의 그레이디언트가 보통 얼마나 큰지를 기억합니다.
+#   기본값 $\beta_2 = 0.999$이면 대략 최근 1,000번을 평균합니다.
 #
-# 그리고 $m$을 $\sqrt{v}$로 나눈 만큼 움직입니다($\hat m, \hat v$는 초반에 0 쪽으로 치우친 값을 바로잡은 것입니다).
+# 그리고 $m$을 $\sqrt{v}$로 나눈 만큼 움직입니다($\hat m, \hat v$는 0에서 시작한 탓에 초반에 0 쪽으로 치우친 값을
+# 바로잡은 것입니다).
 #
 # $$w \leftarrow w - \eta \, \frac{\hat m}{\sqrt{\hat v} + \epsilon}$$
 #
-# 기울기를 기울기의 크기로 나누었으므로, 한 걸음의 크기는 대략 학습률 $\eta$ 정도로 일정해집니다. 기울기 크기가 서로 만 배
-# 차이 나는 세 파라미터로 확인해 봅시다. 케라스의 기본값인 $\eta = 0.001$, $\beta_1 = 0.9$, $\beta_2 = 0.999$를
-# 씁니다.
+# 먼저 같은 그레이디언트가 계속 들어오는 가장 단순한 경우를 봅시다. 크기가 서로 만 배 차이 나는 세 파라미터에
+# Keras의 기본값인 $\eta = 0.001$, $\beta_1 = 0.9$, $\beta_2 = 0.999$를 씁니다.
 
 # %%
-def adam_step_sizes(gradient, steps=3, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
-    """같은 기울기가 steps 번 이어질 때 아담이 매번 움직이는 거리."""
+def adam_steps(gradients, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+    """그레이디언트가 차례로 들어올 때 아담이 매번 움직이는 양(부호 포함)."""
     m = v = 0.0
-    sizes = []
-    for t in range(1, steps + 1):
+    steps = []
+    for t, gradient in enumerate(gradients, start=1):
         m = beta_1 * m + (1 - beta_1) * gradient
         v = beta_2 * v + (1 - beta_2) * gradient**2
         m_hat = m / (1 - beta_1**t)        # 0에서 시작한 치우침 보정
         v_hat = v / (1 - beta_2**t)
-        sizes.append(learning_rate * m_hat / (np.sqrt(v_hat) + epsilon))
-    return sizes
+        steps.append(learning_rate * m_hat / (np.sqrt(v_hat) + epsilon))
+    return np.array(steps)
 
 
 for gradient in [0.01, 1.0, 100.0]:
     sgd = 0.001 * gradient
-    adam = ", ".join(f"{s:.6f}" for s in adam_step_sizes(gradient))
-    print(f"기울기 {gradient:>6}: 경사 하강법 한 걸음 {sgd:.6f} | 아담 세 걸음 {adam}")
+    adam = ", ".join(f"{step:.6f}" for step in adam_steps([gradient] * 3))
+    print(f"그레이디언트 {gradient:>6}: 경사 하강법 한 걸음 {sgd:.6f} | 아담 세 걸음 {adam}")
 
 # %% [markdown]
-# 경사 하강법의 걸음은 기울기에 비례해 0.00001부터 0.1까지 만 배 차이가 나지만, 아담의 걸음은 모두 약 0.001입니다.
-# 그래서 아담은 학습률을 세심하게 고르지 않아도 대체로 잘 작동하고, 케라스의 기본 학습률 0.001이 많은 문제에서 좋은
-# 출발점이 됩니다. `optimizer="adam"`이라고 문자열로 쓰면 이 기본 설정의 `keras.optimizers.Adam()`이 만들어집니다.
-# 학습률을 바꾸고 싶다면 `optimizer=keras.optimizers.Adam(learning_rate=0.0005)`처럼 객체를 직접 넘깁니다.
-# 학습률처럼 사람이 정해 주는 값을 하이퍼파라미터라고 합니다.
+# 경사 하강법의 걸음은 그레이디언트에 비례해 0.00001부터 0.1까지 만 배 차이가 나지만, 아담의 걸음은 모두 약
+# 0.001입니다. 그레이디언트가 일정하면 $\hat m$과 $\sqrt{\hat v}$가 둘 다 그 그레이디언트와 같아져서 나눈 값이 1이
+# 되기 때문입니다. 그래서 아담은 그레이디언트의 크기(단위)에 휘둘리지 않습니다.
+#
+# 하지만 실제 훈련의 그레이디언트는 일정하지 않습니다. 배치마다 다른 이미지를 보므로 그레이디언트에 잡음이 섞이고,
+# 부호가 자주 뒤집힙니다. 아담의 진짜 장점은 여기서 드러납니다. 세 가지 그레이디언트를 1,000번씩 넣어 봅시다.
+#
+# - 매번 1인 그레이디언트
+# - +1과 −1이 번갈아 오는 그레이디언트(평균 0: 가야 할 방향이 없습니다)
+# - 평균 1에 표준 편차 3인 잡음을 더한 그레이디언트(가야 할 방향은 있지만 셋에 하나꼴로 부호가 뒤집힙니다)
+#
+# 걸음마다 움직인 양의 절댓값을 모두 더한 것을 '걸은 거리', 부호까지 더해서 실제로 나아간 양을 '이동한 거리'라고
+# 부르겠습니다.
+
+# %%
+rng = np.random.default_rng(42)
+count = 1000
+cases = {
+    "매번 1": np.ones(count),
+    "+1과 -1을 번갈아": np.tile([1.0, -1.0], count // 2),
+    "1 + 잡음(표준 편차 3)": 1.0 + 3.0 * rng.standard_normal(count),
+}
+for name, gradients in cases.items():
+    sgd = 0.001 * gradients              # 경사 하강법: 학습률 × 그레이디언트
+    adam = adam_steps(gradients)
+    print(f"{name} (음수 비율 {np.mean(gradients < 0):.0%})")
+    print(f"  경사 하강법: 걸은 거리 {np.abs(sgd).sum():.3f}, 이동한 거리 {sgd.sum():.3f}")
+    print(f"  아담       : 걸은 거리 {np.abs(adam).sum():.3f}, 이동한 거리 {adam.sum():.3f},"
+          f" 마지막 걸음 {adam[-1]:+.6f}")
+
+# %% [markdown]
+# 그레이디언트가 매번 1이면 두 방법이 똑같습니다. 차이는 나머지 두 경우에서 납니다.
+#
+# - **부호가 번갈아 바뀌면** 경사 하강법은 매번 학습률만큼 앞뒤로 오가며 제자리걸음을 합니다. 아담은 $m$이 +1과
+#   −1을 평균해 0 가까이로 줄어드는 반면, $v$는 제곱의 평균이라 부호와 상관없이 1로 남습니다. 그래서
+#   $\hat m / \sqrt{\hat v}$가 작아지고, 아담의 걸음은 학습률의 몇 % 수준으로 줄어듭니다. 갈 방향이 없는 파라미터는
+#   거의 움직이지 않는 것입니다.
+# - **잡음이 섞이면** 경사 하강법은 잡음까지 그대로 따라가서 걸은 거리가 이동한 거리의 두 배를 훌쩍 넘습니다. 아담은 $m$이
+#   잡음을 평균해 지우고, $v$에는 잡음의 크기까지 들어갑니다. 그래서 걸음이 대략 학습률에 '그레이디언트의 평균 ÷
+#   그레이디언트 제곱의 평균의 제곱근'을 곱한 크기, 여기서는 $1/\sqrt{1 + 3^2} \approx 0.32$배로 작아집니다. 보폭은
+#   줄었지만 걸은 거리와 이동한 거리가 거의 같습니다. 거의 모든 걸음이 올바른 방향이라는 뜻입니다.
+#
+# 정리하면 아담의 한 걸음은 **그레이디언트의 방향이 일관될수록 학습률 $\eta$에 가깝고, 흔들릴수록 작아집니다**.
+# 파라미터마다 이 조절이 따로 일어나므로 학습률 하나로 수많은 파라미터를 함께 훈련해도 대체로 잘 작동하고,
+# Keras의 기본 학습률 0.001이 많은 문제에서 좋은 출발점이 됩니다. `optimizer="adam"`이라고 문자열로 쓰면 이 기본
+# 설정의 `keras.optimizers.Adam()`이 만들어집니다. 학습률을 바꾸고 싶다면
+# `optimizer=keras.optimizers.Adam(learning_rate=0.0005)`처럼 객체를 직접 넘깁니다. 학습률처럼 사람이 정해 주는
+# 값을 하이퍼파라미터라고 합니다.
 #
 # ## 모델 만들고 컴파일하기
 #
 # 이제 모델을 만듭니다. 그 **바로 앞에서** 난수 시드를 고정합니다. 가중치의 초깃값은 모델을 만드는 순간 무작위로
-# 정해지고, 훈련 중에도 배치 순서 섞기와 드롭아웃이 난수를 씁니다. `helpers.seed_everything(42)`는 파이썬, 넘파이,
-# 텐서플로의 시드를 모두 42로 맞추고 텐서플로 연산의 순서까지 고정합니다. 그래서 같은 컴퓨터에서는 몇 번을 실행해도
-# 같은 훈련 기록이 나옵니다. 시드를 모델을 만든 **뒤에** 고정하면 초기 가중치는 이미 제멋대로 정해진 뒤라서 소용이
-# 없습니다.
+# 정해지고, 훈련 중에도 배치 순서 섞기와 드롭아웃이 난수를 씁니다. `helpers.seed_everything(42)`는 Python, NumPy,
+# TensorFlow의 시드를 모두 42로 맞추고 TensorFlow 연산의 순서까지 고정합니다. 그래서 같은 컴퓨터에서는 몇 번을
+# 실행해도 같은 훈련 기록이 나옵니다. 시드를 모델을 만든 **뒤에** 고정하면 초기 가중치는 이미 제멋대로 정해진
+# 뒤라서 소용이 없습니다.
 #
 # 다만 CPU 종류가 다른 컴퓨터에서는 부동소수점 덧셈의 순서가 달라서 첫 에포크부터 넷째 자리쯤에서 숫자가 조금씩
 # 어긋나고, 그 차이가 쌓여 조기 종료가 다른 에포크에서 일어나면 검증 정확도가 소수 둘째 자리에서 달라지기도 합니다.
 # 여러분의 결과가 이 책과 조금 다르더라도 정상입니다. 모델의 성능은 한 번의 실행이 아니라 이 정도의 폭으로 보아야 합니다.
-#
-# 원본 노트의 `metrics='accuracy'`처럼 리스트가 아닌 문자열을 넘기면 케라스 3에서는
-# `ValueError: Expected metrics argument to be a list, tuple, or dict`가 납니다. 지표는 여러 개를 볼 수 있으므로
-# `["accuracy"]`처럼 **리스트**로 넘겨야 합니다.
 
 # %%
 helpers.seed_everything(42)   # 모델을 만들기 전에: 초기 가중치부터 재현되도록
 model = helpers.build_cnn()
+
+# %% [markdown]
+# 원본 노트는 `metrics='accuracy'`처럼 지표를 문자열 하나로 넘겼습니다. Keras 3에서 그대로 실행하면 어떻게 되는지
+# 봅시다.
+
+# %% tags=["raises-exception", "nbval-raises-exception"]
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics="accuracy")
+
+# %% [markdown]
+# 마지막 줄의 ``Expected `metrics` argument to be a list, tuple, or dict.``는 `metrics`에 리스트, 튜플, 딕셔너리
+# 가운데 하나를 기대했는데, ``Received instead: metrics=accuracy of type <class 'str'>``, 즉 문자열을 받았다는
+# 뜻입니다. 지표는 여러 개를 함께 지켜볼 수 있으므로 하나뿐이어도 `["accuracy"]`처럼 **리스트**로 넘깁니다.
+
+# %%
 model.compile(
     optimizer="adam",                         # 학습률 0.001의 아담
     loss="sparse_categorical_crossentropy",   # 레이블이 정수이므로 sparse
@@ -226,21 +293,29 @@ print(f"훈련할 파라미터: {model.count_params():,}개")
 #
 # ## 콜백: 체크포인트와 조기 종료
 #
-# **콜백**은 `fit()`이 훈련하는 도중 정해진 때(여기서는 에포크가 끝날 때마다) 케라스가 대신 불러 주는 객체입니다.
+# **콜백**은 `fit()`이 훈련하는 도중 정해진 때(여기서는 에포크가 끝날 때마다) Keras가 대신 불러 주는 객체입니다.
 # 두 가지를 씁니다. 둘 다 기본으로 **검증 손실**(`val_loss`)을 지켜봅니다.
 #
-# **`ModelCheckpoint`(체크포인트)**는 모델을 파일로 저장합니다. `save_best_only=True`이면 검증 손실이 지금까지 가장
-# 낮을 때만 저장하므로, 훈련이 끝나면 파일에는 **가장 좋았던 에포크의 모델**이 남습니다. 케라스 3의 모델 파일은
-# 확장자가 `.keras`여야 합니다. 원본 노트의 `'best_cnn_model.h'`는 `ValueError`를 일으키고, `'.h5'`는 예전
-# HDF5 형식이라 권장하지 않습니다.
+# **체크포인트**(`ModelCheckpoint`)는 모델을 파일로 저장합니다. `save_best_only=True`이면 검증 손실이 지금까지
+# 가장 낮을 때만 저장하므로, 훈련이 끝나면 파일에는 **가장 좋았던 에포크의 모델**이 남습니다. Keras 3의 모델 파일은
+# 확장자가 `.keras`여야 합니다. 원본 노트의 `'best_cnn_model.h'`를 넘기면 다음 오류가 납니다. 원본 노트의 다른
+# 버전에 있는 `'.h5'`는 예전 HDF5 형식이라 경고와 함께 받아들여지지만 권장하지 않습니다.
 #
-# **`EarlyStopping`(조기 종료)**은 검증 손실이 더는 나아지지 않으면 훈련을 멈춥니다.
+# ```text
+# ValueError: The filepath provided must end in `.keras` (Keras model format). Received: filepath=best_cnn_model.h
+# ```
+#
+# **조기 종료**(`EarlyStopping`)는 검증 손실이 더는 나아지지 않으면 훈련을 멈춥니다.
 #
 # - `patience=2`: 검증 손실이 **두 에포크 연속** 최고 기록을 넘지 못하면 멈춥니다. 한 번 나빠졌다고 바로 멈추면
 #   우연한 흔들림에 속을 수 있으므로 조금 기다려 주는 것입니다.
 # - `restore_best_weights=True`: 훈련이 끝날 때 모델의 가중치를 **검증 손실이 가장 낮았던 에포크**의 것으로
 #   되돌립니다. 이것이 없으면 모델에는 마지막 에포크의 가중치, 즉 이미 나빠지기 시작한 가중치가 남습니다. 원본 노트의
-#   첫 번째 코드는 이 인자를 빠뜨렸고, 두 번째 코드의 `patiece=2`는 오타라서 `TypeError`가 납니다.
+#   첫 번째 코드는 이 인자를 빠뜨렸고, 두 번째 코드는 `patience`를 `patiece`로 잘못 써서 다음 오류가 납니다.
+#
+# ```text
+# TypeError: EarlyStopping.__init__() got an unexpected keyword argument 'patiece'
+# ```
 #
 # 조기 종료가 언제 멈추는지 작은 예로 따라가 봅시다. 검증 손실이 아래처럼 나왔다고 합시다.
 
@@ -267,69 +342,75 @@ print(f"{stopped} 에포크에서 멈추고 {best} 에포크의 가중치로 되
 # 0.28로 더 좋아질 수도 있었지만 조기 종료는 미래를 모릅니다. `patience`를 키우면 이런 늦은 개선을 기다려 줄 수 있지만
 # 그만큼 훈련이 길어집니다. `patience`도 하이퍼파라미터입니다.
 #
-# 이제 실제 콜백을 만듭니다. 체크포인트 파일은 `helpers.training.run_directory(mode=mode)`가 정해 주는 폴더에
-# 저장합니다. 실행 모드마다 다른 폴더이므로, 빠른 모드로 훈련한 모델이 전체 모드의 모델을 덮어쓰지 않습니다.
+# 이제 실제 콜백을 만듭니다. 체크포인트 파일 `best-cnn-model.keras`는 원본 노트처럼 노트북이 있는 폴더에 저장됩니다.
+# 세 번째 콜백 `helpers.EpochTimer()`는 에포크마다 걸린 시간을 기록해 두는 작은 콜백입니다.
 
 # %%
-folder = helpers.training.run_directory(mode=mode)
-checkpoint_path = folder / "best-cnn-model.keras"
-
-checkpoint_cb = keras.callbacks.ModelCheckpoint(checkpoint_path, save_best_only=True)
+checkpoint_cb = keras.callbacks.ModelCheckpoint("best-cnn-model.keras", save_best_only=True)
 early_stopping_cb = keras.callbacks.EarlyStopping(patience=2, restore_best_weights=True)
+timer = helpers.EpochTimer()
 
-print("체크포인트 파일:", checkpoint_path.name)
 print("지켜볼 값:", checkpoint_cb.monitor, "/", early_stopping_cb.monitor)
 
 # %% [markdown]
 # ## 훈련하기
 #
 # `fit()`에 훈련 데이터, 최대 에포크 수, 검증 데이터, 콜백을 넘깁니다. 한 **에포크**는 훈련 세트 전체를 한 번 훑는
-# 것이고, 케라스는 기본으로 32장씩 묶은 **배치**마다 가중치를 한 번 고칩니다. 전체 모드라면 한 에포크에
+# 것이고, Keras는 기본으로 32장씩 묶은 **배치**마다 가중치를 한 번 고칩니다. 훈련 이미지가 48,000장이면 한 에포크에
 # $48000 / 32 = 1500$번 가중치를 고치는 셈입니다. 에포크가 끝날 때마다 검증 세트로 손실과 정확도를 재고, 이 값을 보고
 # 콜백이 저장하거나 멈출지를 정합니다.
 #
 # `verbose=2`는 에포크마다 한 줄씩만 출력합니다. 기본값의 진행 막대는 노트북 출력을 매우 길게 만듭니다.
-# 훈련 시간도 `time.perf_counter()`로 잽니다.
+# 전체 데이터로 훈련하면 컴퓨터에 따라 시간이 꽤 걸립니다.
 
 # %% tags=["nbval-ignore-output"]
-start = time.perf_counter()
 history = model.fit(
-    x_fit,
-    y_fit,
+    x_train,
+    y_train,
     epochs=mode.epochs,                     # 최대 에포크 수: 조기 종료가 더 일찍 멈출 수 있습니다
     validation_data=(x_val, y_val),
-    callbacks=[checkpoint_cb, early_stopping_cb],
+    callbacks=[checkpoint_cb, early_stopping_cb, timer],
     verbose=2,
 )
-seconds = time.perf_counter() - start
 
 # %% [markdown]
 # 각 줄의 `accuracy`와 `loss`는 그 에포크 동안의 훈련 세트 성능이고, `val_accuracy`와 `val_loss`는 에포크가 끝난
 # 뒤 잰 검증 세트 성능입니다. 훈련 세트 값은 드롭아웃이 켜진 채 에포크 내내 바뀌는 가중치로 잰 평균이라서, 검증 세트
 # 값보다 낮게 나오기도 합니다.
 #
-# 훈련이 끝나면 모델과 훈련 기록을 같은 폴더에 저장해 둡니다. 7장은 `helpers.train_or_load()`로 이 폴더를 먼저
-# 살펴보고, 저장된 모델이 있으면 **다시 훈련하지 않고 불러옵니다**. `train_or_load()`는 저장된 모델이 없을 때에만
-# 이 장과 똑같은 순서(시드 42, `build_cnn()`, 같은 컴파일과 콜백)로 훈련하므로, 어느 쪽이든 같은 모델을 얻습니다.
+# 훈련한 모델과 훈련 기록을 `helpers.save_trained()`로 저장해 둡니다. 7장, 8장, 10장이 모델을 다시 훈련하지 않고
+# 이 모델을 불러다 쓰게 하기 위해서입니다.
 
 # %%
-helpers.training.save_run(folder, model, history.history, seconds)
-for name in ["best-cnn-model.keras", "model.keras", "history.json"]:
-    print(f"{name:<22} 있음: {(folder / name).is_file()}")
+run = helpers.save_trained(model, history, data=data, epoch_seconds=timer.seconds)
 
 # %% [markdown]
-# `best-cnn-model.keras`는 체크포인트 콜백이 저장한 파일이고, `model.keras`와 `history.json`은 방금 저장한 모델과
-# 훈련 기록입니다.
+# 10장에서는 `helpers.train_or_load()`라는 함수로 훈련합니다. 안에서는 이 장처럼 `fit()`으로 훈련하지만, 에포크마다
+# 배치를 섞는 순서와 드롭아웃의 난수를 (시드, 에포크 번호)로 정하고 에포크마다 훈련 상태를 저장해서, 훈련이 도중에
+# 끊겨도 끊긴 곳부터 똑같이 이어 갈 수 있습니다. 그래서 두 방법 모두 같은 컴퓨터에서 같은 시드로는 언제나 같은 모델을
+# 만들지만, 난수를 쓰는 방식이 달라서 두 방법끼리는 숫자가 조금 다릅니다.
 #
 # ## 학습 곡선 읽기
 #
-# `fit()`이 돌려준 `history.history`는 에포크별 값을 담은 딕셔너리입니다. 네 곡선을 한 그림에 그려 봅시다.
+# `fit()`이 돌려준 `history.history`는 에포크별 값을 담은 딕셔너리입니다.
 
 # %%
 print(list(history.history))
 
-# %% tags=["nbval-ignore-output"]
-plots.plot_history(history)
+# %% [markdown]
+# 원본 노트처럼 pandas 데이터프레임으로 바꾸어 한 번에 그려 봅시다. 열 이름이 곧 범례가 됩니다.
+
+# %%
+pd.DataFrame(history.history).plot(figsize=(7, 4), grid=True, xlabel="epoch")
+plt.show()
+
+# %% [markdown]
+# 데이터프레임의 행 번호는 0부터 시작하므로 가로축의 0이 첫 번째 에포크입니다. 이 책에서는 앞으로
+# `helpers.plots.plot_history()`로 같은 그림을 그립니다. 곡선 이름을 한글로 붙이고, 에포크를 1부터 세고, 세로축을
+# 0부터 시작합니다.
+
+# %%
+helpers.plots.plot_history(history)
 plt.show()
 
 # %% [markdown]
@@ -337,52 +418,42 @@ plt.show()
 #
 # - **훈련 손실**은 에포크가 지날수록 거의 꾸준히 내려갑니다. 모델이 훈련 세트에 점점 더 잘 맞춰지기 때문입니다.
 # - **검증 손실**은 처음에는 함께 내려가다가 어느 순간 평평해지거나 다시 올라갑니다. 훈련 손실은 계속 내려가는데 검증
-#   손실이 올라가기 시작한다면, 모델이 훈련 세트의 우연한 특징까지 외우는 **과대적합**이 시작되었다는 뜻입니다.
-# - 두 곡선이 모두 높은 채로 머문다면 모델이 아직 충분히 배우지 못한 **과소적합**입니다. 빠른 모드의 2 에포크가
-#   그런 경우입니다.
+#   손실이 올라가기 시작한다면, 모델이 훈련 세트의 우연한 특성까지 외우는 **과대적합**이 시작되었다는 뜻입니다.
+# - 두 곡선이 모두 높은 채로 머문다면 모델이 아직 충분히 배우지 못한 **과소적합**입니다.
 #
-# 이 모델은 드롭아웃 덕분에 두 곡선의 간격이 크게 벌어지지 않습니다. 조기 종료는 검증 손실이 바닥을 찍은 곳 근처에서
-# 훈련을 멈춰 줍니다. 몇 번째 에포크가 가장 좋았고 훈련이 왜 멈췄는지 기록에서 직접 확인해 봅시다.
+# 드롭아웃은 두 곡선의 간격이 벌어지는 것을 늦춰 주고, 조기 종료는 검증 손실이 바닥을 찍은 곳 근처에서 훈련을
+# 멈춰 줍니다. 몇 번째 에포크가 가장 좋았고 훈련이 왜 멈췄는지 기록에서 직접 확인해 봅시다.
 
 # %% tags=["nbval-ignore-output"]
 val_losses = history.history["val_loss"]
 epochs_run = len(history.history["loss"])
 best_epoch = int(np.argmin(val_losses)) + 1   # argmin은 0부터 세므로 1을 더합니다
+patience = early_stopping_cb.patience
 
 print(f"실행한 에포크: {epochs_run} / 최대 {mode.epochs}")
-print(f"검증 손실이 가장 낮은 에포크: {best_epoch} (val_loss {val_losses[best_epoch - 1]:.4f})")
+print(f"검증 손실이 가장 낮은 에포크: {best_epoch}"
+      f" (검증 손실 {val_losses[best_epoch - 1]:.4f},"
+      f" 검증 정확도 {history.history['val_accuracy'][best_epoch - 1]:.4f})")
 if epochs_run < mode.epochs:
-    print(f"{best_epoch} 에포크 뒤로 {early_stopping_cb.patience} 에포크 연속 나아지지 않아 조기 종료했습니다.")
+    print(f"조기 종료: 최고 에포크 {best_epoch} + patience {patience}"
+          f" = {best_epoch + patience}, 실행한 에포크 {epochs_run}")
 else:
     print("최대 에포크 수까지 모두 훈련했습니다(조기 종료 조건에 걸리지 않았습니다).")
-print(f"훈련 시간: {seconds:.1f}초 (에포크당 약 {seconds / epochs_run:.1f}초)")
-
-# %% tags=["remove-input", "nbval-ignore-output"]
-# 책의 본문에 들어갈 숫자: 이 실행의 결과에서 가져옵니다
-helpers.glue("epochs_run", epochs_run)
-helpers.glue("best_epoch", best_epoch)
-helpers.glue("best_val_loss", val_losses[best_epoch - 1])
-helpers.glue("best_val_accuracy", history.history["val_accuracy"][best_epoch - 1])
-helpers.glue("train_minutes", seconds / 60)
-helpers.glue("seconds_per_epoch", seconds / epochs_run)
-
-# %% [markdown]
-# 이 책을 만들 때(전체 모드) 훈련은 {glue:text}`epochs_run` 에포크에서 멈췄고, 검증 손실이 가장 낮은 에포크는
-# {glue:text}`best_epoch` 에포크였습니다(검증 손실 {glue:text}`best_val_loss:.4f`, 검증 정확도
-# {glue:text}`best_val_accuracy:.2%`). 2코어 CPU에서 훈련에 약 {glue:text}`train_minutes:.1f`분, 에포크당
-# {glue:text}`seconds_per_epoch:.0f`초가 걸렸습니다. 여러분의 컴퓨터에서는 시간이 다를 수 있습니다.
-
-# %%
-# EarlyStopping이 기억한 최고 에포크(0부터 셈)와 기록에서 찾은 것이 같아야 합니다
-assert early_stopping_cb.best_epoch + 1 == best_epoch
-if epochs_run < mode.epochs:   # 조기 종료했다면 최고 에포크 뒤로 정확히 patience 에포크를 더 돌았습니다
-    assert epochs_run == best_epoch + early_stopping_cb.patience
 
 # %% [markdown]
 # 조기 종료로 멈췄다면 실행한 에포크 수는 언제나 '최고 에포크 + `patience`'입니다. 최고 기록이 나온 뒤 두 에포크를 더
-# 기다렸다가 멈추기 때문입니다. 최고 에포크 뒤에 훈련한 두 에포크의 가중치는 `restore_best_weights=True` 덕분에 버려지고,
-# 모델은 최고 에포크의 가중치로 돌아와 있습니다.
+# 기다렸다가 멈추기 때문입니다. 최고 에포크 뒤에 훈련한 에포크의 가중치는 `restore_best_weights=True` 덕분에 버려지고,
+# 모델은 최고 에포크의 가중치로 돌아와 있습니다. 최대 에포크 수까지 다 돌았더라도 `restore_best_weights=True`는
+# 훈련이 끝날 때 최고 에포크의 가중치로 되돌립니다.
 #
+# 훈련에 걸린 시간은 에포크마다 꽤 흔들립니다. 그래서 합계 하나보다 에포크 시간의 중앙값을 에포크 수, 잰 컴퓨터와
+# 함께 보는 것이 정직합니다. 여러분의 컴퓨터(Colab이라면 그때 배정된 기계)에서는 다른 값이 나옵니다.
+
+# %% tags=["nbval-ignore-output"]
+print(f"에포크 {len(timer.seconds)}번, 에포크 시간의 중앙값 {np.median(timer.seconds):.0f}초"
+      f" ({helpers.machine_name()})")
+
+# %% [markdown]
 # ## 저장한 모델 다시 불러오기
 #
 # 체크포인트 파일이 정말 최고 에포크의 모델인지 확인해 봅시다. `keras.models.load_model()`로 파일을 불러와 검증
@@ -390,26 +461,20 @@ if epochs_run < mode.epochs:   # 조기 종료했다면 최고 에포크 뒤로 
 # 가중치뿐 아니라 컴파일 설정도 들어 있으므로, 불러온 모델을 다시 컴파일하지 않고 바로 `evaluate()`할 수 있습니다.
 
 # %% tags=["nbval-ignore-output"]
-assert checkpoint_path.is_file()
-best_model = keras.models.load_model(checkpoint_path)
+best_model = keras.models.load_model("best-cnn-model.keras")
 
 restored = model.evaluate(x_val, y_val, verbose=0, return_dict=True)
 from_file = best_model.evaluate(x_val, y_val, verbose=0, return_dict=True)
 
-print(f"되돌린 모델   : 검증 정확도 {restored['accuracy']:.4f}, 검증 손실 {restored['loss']:.4f}")
+print(f"되돌린 모델    : 검증 정확도 {restored['accuracy']:.4f}, 검증 손실 {restored['loss']:.4f}")
 print(f"체크포인트 파일: 검증 정확도 {from_file['accuracy']:.4f}, 검증 손실 {from_file['loss']:.4f}")
-print(f"기록의 {best_epoch} 에포크: 검증 정확도 {history.history['val_accuracy'][best_epoch - 1]:.4f}")
-
-# %%
-# 세 값은 모두 같은 가중치로 같은 검증 세트를 잰 것입니다
-assert np.isclose(restored["accuracy"], from_file["accuracy"])
-assert np.isclose(restored["loss"], from_file["loss"], rtol=1e-4)
-assert np.isclose(restored["accuracy"], history.history["val_accuracy"][best_epoch - 1])
+print(f"기록의 {best_epoch} 에포크 : 검증 정확도 {history.history['val_accuracy'][best_epoch - 1]:.4f},"
+      f" 검증 손실 {val_losses[best_epoch - 1]:.4f}")
 
 # %% [markdown]
-# 세 값이 일치합니다. 체크포인트 파일, 최고 에포크로 되돌린 모델, 훈련 기록의 최고 에포크가 모두 같은 모델을 가리킵니다.
-# 그러니 훈련을 마친 뒤에는 어느 쪽을 써도 됩니다. 훈련이 도중에 끊겼다면 체크포인트 파일이 그때까지의 최고 모델을
-# 지켜 줍니다.
+# 세 줄의 값이 같습니다. 체크포인트 파일, 최고 에포크로 되돌린 모델, 훈련 기록의 최고 에포크가 모두 같은 가중치를
+# 가리킵니다. 그러니 훈련을 마친 뒤에는 어느 쪽을 써도 됩니다. 훈련이 도중에 끊겼다면 체크포인트 파일이 그때까지의
+# 최고 모델을 지켜 줍니다.
 #
 # ## 정리
 #
@@ -417,82 +482,127 @@ assert np.isclose(restored["accuracy"], history.history["val_accuracy"][best_epo
 #   `metrics=["accuracy"]`처럼 리스트로 넘깁니다.
 # - 레이블이 정수이면 `sparse_categorical_crossentropy`, 원-핫이면 `categorical_crossentropy`를 씁니다.
 #   두 손실은 같은 값 $-\log p_y$를 계산합니다.
-# - 아담은 기울기의 이동 평균을 기울기 크기로 나누어, 파라미터마다 알맞은 보폭으로 움직입니다. 기본 학습률 0.001이
-#   좋은 출발점입니다.
+# - 로짓은 소프트맥스 전의 출력층 값입니다. 출력층에 소프트맥스가 없는 모델은 손실 함수에 `from_logits=True`를 줍니다.
+# - 아담은 그레이디언트의 이동 평균을 그레이디언트 크기로 나누어 움직입니다. 방향이 일관된 파라미터는 학습률만큼,
+#   그레이디언트가 흔들리는 파라미터는 그보다 작게 움직입니다. 기본 학습률 0.001이 좋은 출발점입니다.
 # - `ModelCheckpoint(..., save_best_only=True)`는 검증 손실이 가장 낮은 모델을 `.keras` 파일로 남기고,
 #   `EarlyStopping(patience=2, restore_best_weights=True)`는 두 에포크 연속 나아지지 않으면 멈춘 뒤 최고 가중치로
 #   되돌립니다.
-# - 재현하려면 모델을 만들기 **전에** 시드를 고정합니다. 훈련한 모델은 `save_run()`으로 저장해 7장에서 다시 씁니다.
+# - 재현하려면 모델을 만들기 **전에** 시드를 고정합니다. 훈련한 모델은 `helpers.save_trained()`로 저장해 7장에서
+#   다시 씁니다.
 #
 # ## 연습 문제
 #
-# :::{admonition} 연습 1. 조기 종료 따라가기
+# ### 연습 1. 조기 종료 따라가기
+#
 # 검증 손실이 에포크마다 `[0.45, 0.36, 0.33, 0.34, 0.32, 0.33, 0.35]`로 나왔습니다. `patience=2`일 때 몇 번째
 # 에포크에서 멈추고, 몇 번째 에포크의 가중치로 되돌아갈까요? `patience=1`이라면 어떻게 달라질까요?
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # `patience=2`: 3 에포크(0.33) 뒤 4 에포크가 나빠졌지만 5 에포크에서 0.32로 최고 기록을 깼으므로 기다림이 다시
 # 0이 됩니다. 6, 7 에포크가 연속으로 0.32를 넘지 못하므로 **7 에포크에서 멈추고 5 에포크의 가중치**로 되돌아갑니다.
 #
 # `patience=1`: 4 에포크가 0.33을 넘지 못하자마자 멈춥니다. **4 에포크에서 멈추고 3 에포크**로 되돌아가므로,
-# 5 에포크의 더 좋은 모델을 놓칩니다. `patience`가 너무 작으면 일시적인 흔들림에 속습니다.
+# 5 에포크의 더 좋은 모델을 놓칩니다. `patience`가 너무 작으면 일시적인 흔들림에 속습니다. 아래 풀이 셀은 이 장의
+# `when_early_stopping_stops()`로 같은 답을 확인합니다.
 #
-# ```python
-# losses = [0.45, 0.36, 0.33, 0.34, 0.32, 0.33, 0.35]
-# print(when_early_stopping_stops(losses, patience=2))  # (7, 5)
-# print(when_early_stopping_stops(losses, patience=1))  # (4, 3)
-# ```
-# :::
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+losses = [0.45, 0.36, 0.33, 0.34, 0.32, 0.33, 0.35]
+for patience_value in [2, 1]:
+    stopped, best = when_early_stopping_stops(losses, patience=patience_value)
+    print(f"patience={patience_value}: {stopped} 에포크에서 멈추고 {best} 에포크로 되돌아갑니다.")
+
+# %% [markdown]
+# ### 연습 2. 원-핫 레이블로 훈련하기
 #
-# :::{admonition} 연습 2. 원-핫 레이블로 훈련하기
 # 레이블을 `keras.utils.to_categorical()`로 원-핫 인코딩하면 `compile()`의 무엇을 바꿔야 할까요? 레이블의 모양을
-# 확인하고, 빠른 모드 크기의 데이터(`x_fit`, `y_fit`)로 한 에포크 훈련해 보세요.
-# :::
+# 확인하고, 훈련 이미지 4,000장과 검증 이미지 2,000장으로 **1 에포크만** 훈련해 보세요. 같은 조건에서 정수 레이블로
+# 훈련한 결과와 비교해 봅니다.
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 원-핫 레이블의 모양은 `(N, 10)`이므로 손실 함수를 `categorical_crossentropy`로 바꿔야 합니다. 옵티마이저와 지표는
-# 그대로 둡니다. 계산하는 손실 값이 같으므로, 같은 시드로 훈련하면 정수 레이블로 훈련한 것과 (부동소수점 오차 안에서) 같은 기록이 나옵니다.
+# 그대로 둡니다. 두 손실은 같은 값을 계산하므로, 같은 시드로 훈련하면 정수 레이블로 훈련한 것과 (부동소수점 오차
+# 안에서) 같은 기록이 나옵니다. 풀이 셀의 두 줄을 비교해 보세요.
 #
-# ```python
-# y_fit_one_hot = keras.utils.to_categorical(y_fit, num_classes=10)
-# y_val_one_hot = keras.utils.to_categorical(y_val, num_classes=10)
-# print(y_fit.shape, "→", y_fit_one_hot.shape)
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+y_small_one_hot = keras.utils.to_categorical(data.y_train[:4000], num_classes=10)
+y_val_one_hot = keras.utils.to_categorical(data.y_val[:2000], num_classes=10)
+print("레이블 모양:", data.y_train[:4000].shape, "→", y_small_one_hot.shape)
+
+for loss, train_labels, val_labels in [
+    ("sparse_categorical_crossentropy", data.y_train[:4000], data.y_val[:2000]),
+    ("categorical_crossentropy", y_small_one_hot, y_val_one_hot),
+]:
+    helpers.seed_everything(42)
+    small_model = helpers.build_cnn()
+    small_model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+    small_history = small_model.fit(data.x_train[:4000], train_labels, epochs=1,
+                                    validation_data=(data.x_val[:2000], val_labels), verbose=0)
+    print(f"{loss:<32} 검증 손실 {small_history.history['val_loss'][0]:.4f}")
+
+# %% [markdown]
+# ### 연습 3. 학습률 바꿔 보기
 #
-# helpers.seed_everything(42)
-# one_hot_model = helpers.build_cnn()
-# one_hot_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-# one_hot_model.fit(x_fit[:4000], y_fit_one_hot[:4000], epochs=1,
-#                   validation_data=(x_val[:2000], y_val_one_hot[:2000]), verbose=2)
-# ```
-# :::
-#
-# :::{admonition} 연습 3. 학습률 바꿔 보기
-# 아담의 학습률을 기본값의 10분의 1인 `0.0001`로 바꾸어, 훈련 이미지 4,000장과 검증 이미지 2,000장으로 2 에포크
+# 아담의 학습률을 기본값의 10분의 1인 `0.0001`로 바꾸어, 훈련 이미지 4,000장과 검증 이미지 2,000장으로 **2 에포크**
 # 훈련해 보세요. 기본 학습률로 같은 조건에서 훈련한 결과와 검증 손실을 비교하면 어떤가요?
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
-# 학습률을 바꾸려면 문자열 `"adam"` 대신 `keras.optimizers.Adam` 객체를 넘깁니다. 학습률이 10분의 1이면 한 걸음이
-# 그만큼 작아지므로, 같은 2 에포크 동안 손실이 덜 내려갑니다. 보통 검증 손실이 기본 학습률보다 높게 나옵니다.
-# 학습률을 낮추면 더 많은 에포크가 필요합니다.
+# <details><summary>풀이</summary>
 #
-# ```python
-# def quick_val_loss(learning_rate):
-#     helpers.seed_everything(42)
-#     m = helpers.build_cnn()
-#     m.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
-#               loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-#     h = m.fit(data.x_train[:4000], data.y_train[:4000], epochs=2,
-#               validation_data=(data.x_val[:2000], data.y_val[:2000]), verbose=0)
-#     return h.history["val_loss"][-1]
+# 학습률을 바꾸려면 문자열 `"adam"` 대신 `keras.optimizers.Adam` 객체를 넘깁니다. 아담의 한 걸음은 대략 학습률
+# 이하이므로, 학습률이 10분의 1이면 같은 2 에포크 동안 가중치가 훨씬 덜 움직이고 손실도 덜 내려갑니다. 풀이 셀의
+# 출력에서 학습률 0.0001 쪽의 검증 손실이 더 높게 나옵니다. 학습률을 낮추면 그만큼 더 많은 에포크가 필요합니다.
 #
-# for lr in [0.001, 0.0001]:
-#     print(f"학습률 {lr}: 2 에포크 뒤 검증 손실 {quick_val_loss(lr):.4f}")
-# ```
-# :::
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+def small_val_loss(learning_rate):
+    """훈련 이미지 4,000장, 2 에포크 뒤의 검증 손실."""
+    helpers.seed_everything(42)
+    small_model = helpers.build_cnn()
+    small_model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                        loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    small_history = small_model.fit(data.x_train[:4000], data.y_train[:4000], epochs=2,
+                                    validation_data=(data.x_val[:2000], data.y_val[:2000]),
+                                    verbose=0)
+    return small_history.history["val_loss"][-1]
+
+
+for learning_rate in [0.001, 0.0001]:
+    print(f"학습률 {learning_rate}: 2 에포크 뒤 검증 손실 {small_val_loss(learning_rate):.4f}")
+
+# %% [markdown]
+# ### 연습 4. 로짓에서 손실 계산하기
 #
+# 세 클래스 모델의 로짓이 `[2.0, 1.0, 0.1]`이고 정답은 0번 클래스입니다. NumPy만으로 소프트맥스 확률과 크로스
+# 엔트로피 손실을 계산하고, `keras.losses.SparseCategoricalCrossentropy(from_logits=True)`의 값과 비교하세요.
+# 소프트맥스는 $p_i = e^{z_i} / \sum_j e^{z_j}$입니다.
+#
+# <details><summary>풀이</summary>
+#
+# 로짓을 지수 함수에 넣고 그 합으로 나누면 확률이 되고, 정답 자리 확률의 $-\log$가 손실입니다. Keras의
+# `from_logits=True` 손실과 같은 값이 나옵니다.
+#
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+exercise_logits = np.array([2.0, 1.0, 0.1])
+exercise_probabilities = np.exp(exercise_logits) / np.exp(exercise_logits).sum()
+by_hand = -np.log(exercise_probabilities[0])
+by_keras = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(
+    np.array([0]), exercise_logits[None].astype("float32"))
+
+print("확률:", np.round(exercise_probabilities, 4))
+print(f"직접 계산한 손실: {by_hand:.4f}, Keras: {float(by_keras):.4f}")
+
+# %% [markdown] tags=["remove-cell"]
 # 이전: [5. 모델 만들기](05_build_model.ipynb) · 다음: [7. 평가와 예측](07_evaluate_and_predict.ipynb)

@@ -269,5 +269,5 @@ def test_rendered_links_resolve_in_the_book_and_next_to_the_notebook(rendered, p
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_rendered_text_solutions_are_collapsed(rendered, path):
     nb = notebook(path)
-    written = sum(cell.source.count("<details><summary>풀이</summary>") for cell in markdown_cells(nb))
-    assert rendered[path.name].details == written, f"{path.name}: a <details> solution did not survive rendering"
+    written = sum(cell.source.count("<details>") for cell in markdown_cells(nb))
+    assert rendered[path.name].details == written, f"{path.name}: a <details> block did not survive rendering"
