@@ -95,7 +95,10 @@ def lesson_model(mode=None, data=None) -> TrainingRun:
     recipe = BOOK_RECIPES["cnn"]
     own = find_run(recipe, mode=mode, data=data)
     if own is not None:
-        print(f"6장에서 훈련해 저장한 모델을 불러왔습니다({own.folder.name}).")
+        if own.trainer == "model.fit":  # lesson 6's own training, stored by save_trained
+            print(f"6장에서 훈련해 저장한 모델을 불러왔습니다({own.folder.name}).")
+        else:
+            print(f"앞에서 6장과 같은 설정으로 훈련해 둔 모델을 불러왔습니다({own.folder.name}).")
         return own
     if mode.name == "full":
         print("이 컴퓨터에는 6장에서 훈련한 모델이 없어서, 이 책을 만들 때 6장에서 훈련한 모델을 불러왔습니다.")

@@ -59,7 +59,7 @@ def build_strong_cnn(
     num_classes: int = 10,
     name: str = "fashion_cnn_strong",
 ):
-    """The appendix's network: the lesson's conv-pool blocks plus a third (128 filters), batch normalization after
+    """Lesson 10's stronger network: the lesson's conv-pool blocks plus a third (128 filters), batch normalization after
     each convolution, dropout before and after the hidden layer, and a random horizontal flip in front (active
     only in training; a mirrored shirt is still a shirt). With the defaults: 242,218 parameters.
     """

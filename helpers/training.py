@@ -158,7 +158,7 @@ class Recipe:
 
     Every field is checked when the recipe is made, before any data loads."""
 
-    builder: str = "cnn"  # "cnn": the lessons' model (build_cnn); "strong": the appendix's (build_strong_cnn)
+    builder: str = "cnn"  # "cnn": the lessons' model (build_cnn); "strong": lesson 10's (build_strong_cnn)
     model: dict = field(default_factory=dict)  # the builder's arguments
     epochs: int | None = None  # None: the run mode's epochs; a mode's max_epochs caps it (quick stays quick)
     batch_size: int = 32

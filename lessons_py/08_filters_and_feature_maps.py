@@ -4,18 +4,18 @@
 # 7장까지 합성곱 신경망을 만들고, 훈련하고, 평가했습니다. 정확도는 꽤 높지만 모델이 **무엇을** 배웠는지는 아직
 # 보지 못했습니다. 이 장에서는 모델 안을 들여다봅니다. 합성곱 층이 학습한 **필터**를 그림으로 그리고, 그 필터가
 # 이미지 한 장에서 만들어 내는 **특성 맵**을 층마다 살펴봅니다. 마지막으로 똑같은 그림을 훈련하지 않은 모델로도
-# 그려서, 훈련이 가중치를 어떻게 바꾸었는지 나란히 비교합니다. 낯선 용어는 [용어집](glossary.md)에서 찾아볼 수
-# 있습니다.
+# 그려서, 훈련이 가중치를 어떻게 바꾸었는지 비교합니다. 낯선 용어는 [용어집](glossary.md)에서 찾아볼 수 있습니다.
 #
 # ## 이 장의 목표
 #
 # - 합성곱 층의 가중치와 절편을 꺼내 모양을 확인하고, 가중치의 분포를 히스토그램으로 그립니다.
 # - 첫 번째 합성곱 층의 필터 32개를 3×3 이미지로 그려 어떤 패턴을 찾는지 읽어 봅니다.
 # - 함수형 API로 중간 층의 출력을 돌려주는 모델을 만들어 두 합성곱 층의 특성 맵을 시각화합니다.
+# - 층이 깊어질수록 특성 맵의 값 하나가 보는 입력의 범위, 즉 수용 영역이 넓어지는 것을 계산해 봅니다.
 # - 훈련하지 않은 모델과 비교하여 훈련이 바꾼 것을 확인하고, 글로럿 균등 초기화가 무엇인지 이해합니다.
 
 # %% tags=["remove-cell"]
-# Colab에서 열었다면 이 과정의 helpers 패키지를 설치합니다. 저장소 안에서는 아무 일도 하지 않습니다.
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
 import importlib.util
 import pathlib
 import subprocess
@@ -25,34 +25,34 @@ if importlib.util.find_spec("helpers") is None:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q",
-                        "git+https://github.com/cnn-course-ko/fashion-mnist-cnn"], check=True)
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 # %%
+import helpers
+
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-import helpers
-
 # %% [markdown]
 # ## 훈련한 모델과 데이터 불러오기
 #
-# 이 장의 내용을 처음 소개한 책은 훈련을 마친 모델 파일을 `wget` 명령으로 인터넷에서 내려받아 씁니다. 이 과정에서는
-# 그럴 필요가 없습니다. 6장에서 훈련한 모델이 이미 `models/` 폴더에 저장되어 있고, `helpers.train_or_load()`가 지금
-# 실행 모드에 맞는 모델을 찾아 **불러옵니다**. 6장을 건너뛰어 저장된 모델이 없을 때에만 6장과 똑같은 방법(시드 42,
-# `build_cnn()`, 같은 컴파일과 콜백)으로 훈련해서 저장합니다. 어느 쪽이든 6장의 모델과 같은 모델을 얻습니다.
+# 이 장의 내용을 처음 소개한 책은 훈련을 마친 모델 파일을 `wget` 명령으로 인터넷에서 내려받아 씁니다. 이 책에서는
+# `helpers.lesson_model()`이 그 일을 합니다. 6장에서 훈련해 `helpers.save_trained()`로 저장한 모델이 이 컴퓨터에
+# 있으면 그 모델을 불러오고, 없으면 이 책을 만들 때 6장의 코드로 훈련해 `helpers` 패키지에 함께 넣어 둔 모델을
+# 불러옵니다. 어느 쪽이든 다시 훈련하지 않으며, 어느 모델을 불러왔는지 한 문장으로 알려 줍니다. 돌려받은 값의
+# `.model`이 모델입니다.
 #
 # 특성 맵을 그릴 이미지가 필요하므로 4장과 같은 방법으로 나눈 데이터도 불러옵니다.
 
 # %% tags=["nbval-ignore-output"]
-run = helpers.train_or_load()
+run = helpers.lesson_model()
 model = run.model
-print("저장된 모델을 불러왔나요?", run.loaded)
 
 # %%
 data = helpers.load_splits()
-assert data.x_val.shape == (12000, 28, 28, 1)
+print(data)
 
 for layer in model.layers:
     print(f"{layer.name:<8} {type(layer).__name__}")
@@ -65,8 +65,8 @@ for layer in model.layers:
 # ## 합성곱 층의 가중치 꺼내기
 #
 # 합성곱 층에는 학습되는 값이 두 가지 있습니다. 필터의 **가중치**는 `kernel` 속성에, 필터마다 하나씩 더하는
-# **절편**은 `bias` 속성에 들어 있습니다. 케라스에서는 필터를 커널(kernel)이라고도 부르는데, 둘은 같은 것이고 이
-# 과정에서는 필터라고 부릅니다.
+# **절편**은 `bias` 속성에 들어 있습니다. Keras에서는 필터를 커널(kernel)이라고도 부르는데, 둘은 같은 것이고 이
+# 책에서는 필터라고 부릅니다.
 
 # %%
 conv1 = model.get_layer("conv1")
@@ -79,7 +79,7 @@ assert conv1.kernel.shape == (3, 3, 1, 32)
 assert conv2.kernel.shape == (3, 3, 32, 64)
 
 # %% [markdown]
-# 가중치 배열의 네 축은 순서대로 **(커널 높이, 커널 너비, 입력 채널 수, 필터 개수)**입니다.
+# 가중치 배열의 네 축은 순서대로 (커널 높이, 커널 너비, 입력 채널 수, 필터 개수)입니다.
 #
 # - `conv1`의 `(3, 3, 1, 32)`: 흑백 이미지는 채널이 1개이므로 필터 하나는 3×3×1 = 9개의 가중치를 가집니다. 이런
 #   필터가 32개 있습니다.
@@ -95,7 +95,7 @@ assert conv2.count_params() == 3 * 3 * 32 * 64 + 64 == 18_496
 print(conv1.count_params(), conv2.count_params())
 
 # %% [markdown]
-# `conv1.kernel`은 케라스 변수(`Variable`)입니다. `.numpy()`를 부르면 NumPy 배열로 바뀌어 평균이나 표준 편차를
+# `conv1.kernel`은 Keras 변수(`Variable`)입니다. `.numpy()`를 부르면 NumPy 배열로 바뀌어 평균이나 표준 편차를
 # 계산하거나 그림으로 그릴 수 있습니다. `conv1.weights`는 `[kernel, bias]` 두 변수를 담은 리스트라서
 # `conv1.weights[0]`으로 꺼내도 같습니다.
 #
@@ -105,7 +105,7 @@ print(conv1.count_params(), conv2.count_params())
 
 # %%
 def describe(name, values):
-    """값 배열의 평균과 표준 편차를 한 줄로 출력합니다."""
+    """값 배열의 개수, 평균, 표준 편차를 한 줄로 출력합니다."""
     values = np.asarray(values)
     print(f"{name:<11} 개수 {values.size:>6}  평균 {values.mean():+.4f}  표준 편차 {values.std():.4f}")
 
@@ -123,17 +123,20 @@ for layer in (conv1, conv2):
 # %%
 def plot_weight_histograms(models, layer_names=("conv1", "conv2"), bins=50):
     """층마다 한 칸씩, 모델마다 다른 색으로 가중치 히스토그램을 겹쳐 그립니다."""
-    fig, axes = plt.subplots(1, len(layer_names), figsize=(5 * len(layer_names), 3.5))
+    fig, axes = plt.subplots(1, len(layer_names), figsize=(7.5, 3.2))
     for axis, layer_name in zip(axes, layer_names):
-        weights = {label: m.get_layer(layer_name).kernel.numpy().ravel() for label, m in models.items()}
+        weights = {label: m.get_layer(layer_name).kernel.numpy().ravel()
+                   for label, m in models.items()}
         edges = np.histogram_bin_edges(np.concatenate(list(weights.values())), bins=bins)  # 공통 구간
         for label, values in weights.items():
             axis.hist(values, bins=edges, alpha=0.6, label=label)
         axis.set_title(f"{layer_name} 가중치 분포")
         axis.set_xlabel("가중치 값")
         axis.set_ylabel("개수")
-        axis.legend()
     fig.tight_layout()
+    # 범례는 두 칸 위에 한 번만: 막대를 가리지 않게
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", bbox_to_anchor=(0.5, 1.0),
+               ncol=len(models))
     return fig
 
 
@@ -142,33 +145,31 @@ plot_weight_histograms({"훈련한 모델": model})
 plt.show()
 
 # %% [markdown]
-# 가중치가 18,432개인 `conv2`의 히스토그램은 0을 중심으로 양쪽으로 갈수록 줄어드는 매끈한 종 모양입니다.
-# `conv1`은 가중치가 288개뿐이라 막대가 울퉁불퉁하지만, 대부분이 0 근처에 모여 있고 몇 개는 멀리 떨어진 큰 값(특히
-# 음수 쪽)을 가집니다. 두 층 모두 양수와 음수가 함께 있다는 점이 중요합니다. 양수 가중치는 "이 위치가 밝으면 출력을
-# 키운다", 음수 가중치는 "이 위치가 밝으면 출력을 줄인다"는 뜻이므로, 한 필터 안에 둘이 섞여 있어야 밝기의
-# **차이**, 즉 경계나 무늬에 반응할 수 있습니다.
+# `conv2`의 가중치는 18,432개라서 히스토그램이 매끈하고, 0 근처에 가장 많으며 양쪽으로 갈수록 줄어듭니다.
+# `conv1`은 가중치가 288개뿐이라 막대가 울퉁불퉁하고, 몇 개는 0에서 멀리 떨어진 큰 값을 가집니다. 두 층 모두
+# 양수와 음수가 함께 있다는 점이 중요합니다. 양수 가중치는 "이 위치가 밝으면 출력을 키운다", 음수 가중치는 "이 위치가
+# 밝으면 출력을 줄인다"는 뜻이므로, 한 필터 안에 둘이 섞여 있어야 밝기의 **차이**, 즉 경계나 무늬에 반응할 수 있습니다.
 #
 # 출력 하나를 계산할 때 `conv1`은 입력 9개를, `conv2`는 288개를 가중치와 곱해 더합니다. 더하는 항이 많은 층일수록
-# 가중치 하나하나는 작아야 합이 적당한 크기로 유지됩니다. 이 관계는 뒤에서 초기화를 다룰 때 식으로 다시 만납니다.
-# 빠른 모드로 실행했다면 4,000장으로 2 에포크만 훈련했으므로 가중치가 처음 값에서 많이 움직이지 못해, 분포가 아직
-# 평평한 상자 모양에 가까울 수 있습니다.
+# 가중치 하나하나는 작아야 합이 적당한 크기로 유지됩니다. `conv2`의 표준 편차가 `conv1`보다 작은 것도 그래서입니다.
+# 이 관계는 뒤에서 초기화를 다룰 때 식으로 다시 만납니다.
 #
 # ## 첫 번째 층의 필터 그리기
 #
 # `conv1`의 필터는 3×3 크기의 숫자 배열이므로 그대로 3×3 이미지로 그릴 수 있습니다. 필터 `i`는
 # `kernel[:, :, 0, i]`입니다(입력 채널은 0번 하나뿐입니다). 가중치에는 부호가 있으므로 0을 흰색, 양수를 빨간색,
 # 음수를 파란색으로 칠하는 색상표(`RdBu_r`)를 씁니다. 그리고 모든 필터를 같은 범위 $[-0.5, 0.5]$로 칠합니다. 필터마다
-# 범위가 다르면 색의 진하기를 서로 비교할 수 없기 때문입니다. 이 범위를 벗어나는 몇 안 되는 큰 값은 가장 진한 색으로
-# 칠해집니다. 범위를 가장 큰 절댓값에 맞추면 그 몇 개 때문에 나머지 필터가 모두 흐려지므로, 대부분의 가중치가
-# 들어가는 고정된 범위를 쓰는 편이 보기 좋습니다.
+# 범위가 다르면 색의 진하기를 서로 비교할 수 없기 때문입니다. 이 범위를 벗어나는 값은 가장 진한 색으로 칠해집니다.
+# 범위를 가장 큰 절댓값에 맞추면 그 몇 개 때문에 나머지 필터가 모두 흐려지므로, 대부분의 가중치가 들어가는 고정된
+# 범위를 쓰는 편이 보기 좋습니다. 범위를 벗어나는 가중치가 몇 개인지는 그림 아래에서 세어 봅니다.
 #
 # 필터 번호는 왼쪽 위에서 시작해 행 순서로 매깁니다. 첫 줄이 0~7번, 둘째 줄이 8~15번입니다. 함수가 `figure` 인자를
-# 받게 하면, 뒤에서 그림 하나를 좌우로 나누어 두 모델의 필터를 나란히 그릴 수 있습니다.
+# 받게 하면, 뒤에서 그림 하나를 위아래로 나누어 두 모델의 필터를 함께 그릴 수 있습니다.
 
 # %%
 def plot_filters(kernel, title, figure=None, limit=0.5):
     """(3, 3, 1, 32) 가중치를 4×8 격자의 3×3 이미지 32장으로 그립니다."""
-    figure = figure or plt.figure(figsize=(8, 4), layout="constrained")
+    figure = figure or plt.figure(figsize=(6.5, 3.6), layout="constrained")
     axes = figure.subplots(4, 8)
     for i, axis in enumerate(axes.flat):
         # 대칭 범위라야 0이 언제나 흰색입니다
@@ -183,14 +184,18 @@ def plot_filters(kernel, title, figure=None, limit=0.5):
 plot_filters(conv1.kernel.numpy(), "훈련한 모델의 conv1 필터 32개")
 plt.show()
 
+# %% tags=["nbval-ignore-output"]
+outside = int((np.abs(conv1.kernel.numpy()) > 0.5).sum())
+print(f"색 범위 [-0.5, 0.5]를 벗어나 가장 진한 색으로 칠해진 가중치: {outside}개 / 288개")
+
 # %% [markdown]
 # 필터를 읽을 때는 "이 필터는 입력의 어떤 3×3 조각에서 가장 큰 값을 낼까?"라고 물어보면 됩니다. 합성곱은 조각과 필터를
 # 칸마다 곱해서 더하므로, 빨간 칸은 밝고 파란 칸은 어두운 조각에서 출력이 가장 커집니다. 여기서 '밝다'는 픽셀 값이
-# 크다, 즉 옷이 있는 곳이라는 뜻입니다. 이 과정의 그림은 `gray_r` 색상표로 그려서 값이 큰 곳이 오히려 어둡게 보이므로
-# 헷갈리지 마세요.
+# 크다, 즉 옷이 있는 곳이라는 뜻입니다. 이 책의 이미지 그림은 `gray_r` 색상표로 그려서 값이 큰 곳이 오히려 어둡게
+# 보이므로 헷갈리지 마세요.
 #
 # - 한쪽이 빨갛고 반대쪽이 파란 필터는 **경계 검출기**입니다. 위가 빨갛고 아래가 파랗다면 "위는 밝고 아래는 어두운"
-#   가로 경계에 반응합니다. 방향이 다른 경계(세로, 대각선)를 찾는 필터도 보일 것입니다.
+#   가로 경계에 반응합니다. 방향이 다른 경계(세로, 대각선)를 찾는 필터도 있는지 찾아보세요.
 # - 전체가 대부분 한 색인 필터는 밝기 자체(옷이 있는 곳인지 배경인지)에 반응합니다.
 # - 뚜렷한 규칙이 보이지 않는 필터도 있습니다. 3×3은 아주 작아서 사람 눈에 의미 있는 모양이 아니어도 다음 층에서 다른
 #   필터와 조합되어 쓰일 수 있습니다.
@@ -203,13 +208,14 @@ plt.show()
 # 이제 필터가 실제 이미지에서 무엇을 만들어 내는지, 즉 특성 맵을 봅시다. 문제는 `model.predict()`가 마지막
 # 출력층의 확률만 돌려준다는 점입니다. 중간 층의 출력을 얻으려면 **입력은 같지만 출력이 `conv1`인 모델**이 필요합니다.
 #
-# 케라스의 **함수형 API**로 이런 모델을 만들 수 있습니다. `build_cnn()`은 `keras.Input`으로 시작하는 `Sequential`
-# 모델이므로, 만들어지는 순간 입력부터 출력까지 층들이 연결된 그래프가 정해집니다. 이 그래프에서
+# 5장에서 본 **함수형 API**(functional API)로 이런 모델을 만들 수 있습니다. 함수형 API는 입력과 출력을
+# `keras.Model(inputs, outputs)`에 주어 모델을 만드는 방법입니다. `build_cnn()`은 `keras.Input`으로 시작하는
+# `Sequential` 모델이므로, 만들어지는 순간 입력부터 출력까지 층들이 연결된 그래프가 정해집니다. 이 그래프에서
 #
-# - `model.inputs`는 모델의 입력 텐서 목록이고,
+# - `model.inputs`는 모델의 입력 텐서를 담은 리스트이고,
 # - `model.get_layer("conv1").output`은 `conv1` 층이 내놓는 출력 텐서입니다.
 #
-# 둘 다 실제 숫자가 아닌 '모양만 있는' 기호 텐서입니다. `keras.Model(inputs=..., outputs=...)`에 이 둘을 주면 케라스는
+# 둘 다 실제 숫자가 아닌 '모양만 있는' 기호 텐서입니다. `keras.Model(inputs=..., outputs=...)`에 이 둘을 주면 Keras는
 # 입력에서 그 출력까지 가는 길에 있는 층들(여기서는 `conv1` 하나)만 골라 새 모델을 만듭니다.
 
 # %%
@@ -218,18 +224,27 @@ print("conv1 출력 텐서의 모양:", model.get_layer("conv1").output.shape)
 
 conv1_extractor = keras.Model(inputs=model.inputs, outputs=model.get_layer("conv1").output)
 
+print("새 모델의 출력 모양:", conv1_extractor.output_shape)
 # 새 모델은 층을 복사하지 않고 원래 모델의 층(과 가중치)을 그대로 함께 씁니다
-assert conv1_extractor.get_layer("conv1") is conv1
-assert conv1_extractor.output_shape == (None, 28, 28, 32)
+print("원래 모델의 conv1과 같은 층 객체인가:", conv1_extractor.get_layer("conv1") is conv1)
 
 # %% [markdown]
 # 모양의 `None`은 배치 크기가 아직 정해지지 않았다는 뜻입니다. 새 모델 `conv1_extractor`는 훈련할 필요가 없습니다.
 # 원래 모델과 **같은 층 객체**를 공유하므로 훈련한 가중치가 이미 들어 있습니다. 이처럼 중간 출력을 꺼내는 모델을 흔히
 # 특성 추출기(feature extractor)라고 부릅니다.
 #
-# `keras.Input` 없이 층만 나열한 `Sequential` 모델은 입력 모양을 모르기 때문에 데이터로 한 번 호출되기 전까지 입력
-# 텐서가 없습니다. 이때 `model.inputs`를 쓰면 `AttributeError`가 납니다. 이 과정의 모델처럼 `keras.Input`으로 시작하면
-# 이런 문제가 없습니다.
+# `keras.Input` 없이 층만 나열한 `Sequential` 모델은 입력 모양을 모르기 때문에, 데이터로 한 번 호출되기 전까지는 입력
+# 텐서가 없습니다. 그런 모델에서 `model.inputs`를 쓰면 어떻게 되는지 봅시다.
+
+# %% tags=["raises-exception", "nbval-raises-exception"]
+no_input = keras.Sequential(
+    [keras.layers.Conv2D(32, 3, activation="relu", padding="same")], name="no_input"
+)
+no_input.inputs
+
+# %% [markdown]
+# 마지막 줄의 `AttributeError: Sequential model 'no_input' has no defined inputs yet.`은 이 모델에 아직 입력이
+# 정해지지 않았다는 뜻입니다. 이 책의 모델처럼 `keras.Input`으로 시작하면 이런 문제가 없습니다.
 #
 # ## 특성 맵을 그릴 이미지 고르기
 #
@@ -240,8 +255,8 @@ assert conv1_extractor.output_shape == (None, 28, 28, 32)
 boot_index = int(np.flatnonzero(data.y_val == 9)[0])  # 검증 세트에서 처음 나오는 앵클 부츠
 boot = data.x_val[boot_index:boot_index + 1]           # [i:i+1]: 배치 축을 남긴 한 장짜리 배치
 
-print(f"검증 세트 {boot_index}번 이미지: {helpers.class_name(int(data.y_val[boot_index]))}, 모양 {boot.shape}")
-assert boot.shape == (1, 28, 28, 1)
+boot_name = helpers.class_name(int(data.y_val[boot_index]))
+print(f"검증 세트 {boot_index}번 이미지: {boot_name}, 모양 {boot.shape}")
 
 # %%
 plt.figure(figsize=(2.5, 2.5))
@@ -257,32 +272,36 @@ plt.show()
 # %%
 conv1_maps = conv1_extractor.predict(boot, verbose=0)
 print(conv1_maps.shape)
-assert conv1_maps.shape == (1, 28, 28, 32)
 
 # %% [markdown]
 # 특성 맵의 값 하나를 직접 계산해서 확인해 봅시다. 2장에서 본 대로, 출력 위치 `(r, c)`의 값은 입력에서 그 위치를
-# 가운데로 하는 3×3 조각과 필터를 칸마다 곱해 더하고 절편을 더한 뒤 렐루를 적용한 것입니다.
+# 가운데로 하는 3×3 조각과 필터를 칸마다 곱해 더하고 절편을 더한 뒤 렐루를 적용한 것입니다. 이미지 가운데 위치에서
+# 가장 세게 반응한 필터를 골라 계산합니다(렐루가 0으로 만든 값이면 확인하는 의미가 적으니까요).
 #
 # $$\text{특성 맵}[r, c, k] = \max\Big(0,\ \sum_{i=0}^{2}\sum_{j=0}^{2} \text{패딩한 입력}[r+i, c+j] \cdot w[i, j, k] + b_k\Big)$$
 #
 # 세임 패딩은 가장자리에 0을 한 줄씩 덧붙이므로 `np.pad(image, 1)`로 흉내 낼 수 있습니다.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 image = boot[0, :, :, 0]
 padded = np.pad(image, 1)        # 세임 패딩: 상하좌우에 0을 한 줄씩
 kernel = conv1.kernel.numpy()
 bias = conv1.bias.numpy()
 
-r, c, k = 14, 14, 0               # 이미지 가운데, 0번 필터
-patch = padded[r:r + 3, c:c + 3]  # 출력 (r, c)를 만드는 입력 조각
-by_hand = max(0.0, float(np.sum(patch * kernel[:, :, 0, k]) + bias[k]))
+r, c = 14, 14                              # 이미지 가운데
+k = int(conv1_maps[0, r, c].argmax())      # 이 위치에서 가장 세게 반응한 필터
+patch = padded[r:r + 3, c:c + 3]           # 출력 (r, c)를 만드는 입력 조각
+total = float(np.sum(patch * kernel[:, :, 0, k]) + bias[k])
+by_hand = max(0.0, total)                  # 렐루
 
-assert patch.shape == (3, 3)
+print(f"{k}번 필터, 렐루 전의 합: {total:.6f}")
+print(f"손으로 계산한 값 : {by_hand:.6f}")
+print(f"Keras가 계산한 값: {conv1_maps[0, r, c, k]:.6f}")
 assert np.isclose(by_hand, conv1_maps[0, r, c, k], atol=1e-5)
 
 # %% [markdown]
-# `assert`가 통과했으므로 케라스가 계산한 특성 맵과 손으로 계산한 값이 같습니다. 특성 맵은 결국 "각 위치의 3×3 조각이
-# 필터와 얼마나 닮았는가"를 적어 둔 지도입니다.
+# 두 값이 같습니다(`assert`도 통과했습니다). 특성 맵은 결국 "각 위치의 3×3 조각이 필터와 얼마나 닮았는가"를 적어 둔
+# 지도입니다.
 #
 # ## 첫 번째 합성곱 층의 특성 맵
 #
@@ -296,7 +315,8 @@ def plot_feature_maps(maps, title, columns=8, figure=None):
     maps = maps[0]                                   # 배치 축 제거
     count = maps.shape[-1]
     rows = -(-count // columns)                      # 올림 나눗셈
-    figure = figure or plt.figure(figsize=(columns, rows * 1.05), layout="constrained")
+    cell = 7 / columns                               # 그림 너비 7인치를 열 수로 나눈 칸 크기
+    figure = figure or plt.figure(figsize=(7, rows * cell + 0.4), layout="constrained")
     axes = figure.subplots(rows, columns, squeeze=False)
     for i, axis in enumerate(axes.flat):
         axis.axis("off")
@@ -317,8 +337,8 @@ plt.show()
 #   있는 곳에서만 밝아집니다. 같은 부츠라도 필터마다 밝아지는 테두리가 다릅니다.
 # - 부츠 **전체**가 밝은 특성 맵은 밝기 자체에 반응하는 필터가 만든 것이고, 반대로 부츠가 어둡고 배경 쪽이 밝은
 #   특성 맵은 "어두운 곳"에 반응하는 필터가 만든 것입니다.
-# - 거의 새까만 특성 맵도 있습니다. 이 이미지에는 그 필터가 찾는 패턴이 없거나, 합이 음수가 되어 렐루가 모두 0으로
-#   만든 것입니다. 다른 이미지에서는 반응할 수도 있습니다.
+# - 거의 새까만 특성 맵이 있다면, 이 이미지에는 그 필터가 찾는 패턴이 없거나 합이 음수가 되어 렐루가 모두 0으로 만든
+#   것입니다. 다른 이미지에서는 반응할 수도 있습니다. 모두 0인 특성 맵이 몇 장인지는 아래 코드가 세어 줍니다.
 #
 # 첫 번째 층의 특성 맵은 아직 입력 이미지와 많이 닮았습니다. 각 값이 입력의 3×3 조각, 즉 아주 좁은 영역만 보고
 # 계산되기 때문입니다.
@@ -336,26 +356,28 @@ print("한 번도 반응하지 않은(모두 0인) conv1 특성 맵:", int((conv
 # %%
 conv2_extractor = keras.Model(inputs=model.inputs, outputs=model.get_layer("conv2").output)
 print([layer.name for layer in conv2_extractor.layers])
-assert conv2_extractor.output_shape == (None, 14, 14, 64)
+print("출력 모양:", conv2_extractor.output_shape)
 
 # %% tags=["nbval-ignore-output"]
 conv2_maps = conv2_extractor.predict(boot, verbose=0)
 plot_feature_maps(conv2_maps, "훈련한 모델: conv2 특성 맵 64장 (14×14)")
 plt.show()
 
-# %%
-assert conv2_maps.shape == (1, 14, 14, 64)
-
 # %% [markdown]
 # 두 번째 층의 특성 맵은 읽기가 훨씬 어렵습니다. 그것이 정상입니다.
 #
-# - `conv2`의 3×3 필터는 풀링된 특성 맵 위에서 움직이므로, 특성 맵의 한 칸은 원래 이미지의 더 넓은 영역(약 8×8 픽셀)을
-#   봅니다. 게다가 필터 하나가 `conv1`의 특성 맵 32장을 **한꺼번에** 조합합니다. 그래서 "여기에 가로 경계가 있다"
-#   같은 단순한 특성보다 "밑창과 뒤꿈치가 만나는 모서리" 같은 더 **추상적인 특성**을 나타냅니다.
-# - 부츠의 일부분(예: 윗부분, 밑창, 앞코)에서만 밝아지는 특성 맵이 많습니다. 층이 깊어질수록 특성 맵은 입력 이미지의
-#   모양을 덜 닮고, 분류에 쓸모 있는 정보를 더 많이 담게 됩니다.
-# - 완전히 어두운 특성 맵이 첫 번째 층보다 더 많을 수 있습니다. 깊은 층의 필터는 더 특수한 패턴을 찾으므로 이미지 한
-#   장에서는 일부만 반응합니다. 앵클 부츠가 아닌 다른 옷에서는 다른 특성 맵들이 밝아집니다.
+# 특성 맵의 값 하나를 계산하는 데 쓰인 입력 이미지의 영역을 그 값의 **수용 영역**(receptive field)이라고 합니다.
+# `conv1`의 값 하나는 입력의 3×3 조각을 봅니다. `pool1`은 이웃한 두 칸을 하나로 묶으므로 그 값 하나는 4×4 픽셀을 보고,
+# `conv2`의 3×3 필터는 2픽셀 간격으로 놓인 `pool1`의 세 칸을 보므로 $4 + 2 \times 2 = 8$, 즉 8×8 픽셀을 봅니다
+# (가장자리에서는 패딩 때문에 실제 이미지가 그보다 작게 들어갑니다).
+#
+# - `conv2`의 값은 이렇게 더 넓은 영역을 보고, 게다가 필터 하나가 `conv1`의 특성 맵 32장을 **한꺼번에** 조합합니다.
+#   그래서 "여기에 가로 경계가 있다" 같은 단순한 특성보다 "밑창과 뒤꿈치가 만나는 모서리" 같은 더 **추상적인 특성**을
+#   나타낼 수 있습니다.
+# - 부츠의 일부분(예: 윗부분, 밑창, 앞코)에서만 밝아지는 특성 맵을 찾아보세요. 층이 깊어질수록 특성 맵은 입력
+#   이미지의 모양을 덜 닮고, 분류에 쓸모 있는 정보를 더 많이 담게 됩니다.
+# - 깊은 층의 필터는 더 특수한 패턴을 찾으므로 이미지 한 장에서는 일부만 강하게 반응합니다. 앵클 부츠가 아닌 다른
+#   옷에서는 다른 특성 맵들이 밝아집니다(연습 1).
 
 # %% tags=["nbval-ignore-output"]
 print("한 번도 반응하지 않은(모두 0인) conv2 특성 맵:", int((conv2_maps.max(axis=(0, 1, 2)) == 0).sum()), "/ 64")
@@ -364,24 +386,39 @@ print("한 번도 반응하지 않은(모두 0인) conv2 특성 맵:", int((conv
 # ## 훈련하지 않은 모델과 비교하기
 #
 # 지금까지 본 패턴은 정말 훈련이 만든 것일까요? 비교 대상이 있어야 알 수 있습니다. 같은 구조로 모델을 새로 만들되
-# 훈련은 하지 않습니다. 훈련하지 않은 모델의 가중치는 만들어지는 순간 무작위로 정해지므로, 같은 그림이 나오도록
-# 시드를 먼저 고정합니다.
+# 훈련은 하지 않습니다. 훈련하지 않은 모델의 가중치는 만들어지는 순간 무작위로 정해지므로, 6장과 똑같이 시드를 먼저
+# 고정합니다.
 
 # %%
-keras.utils.set_random_seed(42)
+helpers.seed_everything(42)
 untrained = helpers.build_cnn()
 
 untrained_conv1 = untrained.get_layer("conv1")
 untrained_conv2 = untrained.get_layer("conv2")
-assert untrained_conv1.kernel.shape == conv1.kernel.shape
-assert untrained_conv2.kernel.shape == conv2.kernel.shape
 
 # %% [markdown]
 # `keras.Input`으로 시작하는 모델은 만들 때 입력 모양을 알기 때문에 컴파일이나 훈련 없이도 가중치가 바로 만들어집니다.
 #
-# 6장의 `train_or_load()`도 훈련을 시작하기 직전에 같은 시드 42를 고정하고 `build_cnn()`을 불렀습니다. 그러므로 이
-# `untrained` 모델의 가중치는 훈련한 모델이 **출발한 가중치와 똑같습니다**. 아래의 비교는 서로 다른 두 모델이 아니라
-# 한 모델의 훈련 전과 훈련 후를 비교하는 셈입니다.
+# 6장에서는 `helpers.seed_everything(42)`로 시드를 고정한 바로 다음에 `helpers.build_cnn()`으로 모델을 만들고, 그
+# 모델을 `model.fit()`으로 훈련했습니다. 이 책에 함께 들어 있는 모델도 6장의 그 코드로 훈련한 것입니다. 같은 시드로
+# 같은 구조를 만들면 초기 가중치도 똑같으므로, 이 `untrained` 모델의 가중치는 훈련한 모델이 **출발한 가중치와
+# 똑같습니다**. 시드를 다시 고정하고 한 번 더 만들어 확인해 봅시다.
+
+# %%
+def same_weights(first, second):
+    """두 모델의 가중치 배열이 모두 똑같은지."""
+    return all(np.array_equal(a, b) for a, b in zip(first.get_weights(), second.get_weights()))
+
+
+helpers.seed_everything(42)
+again = helpers.build_cnn()
+unseeded = helpers.build_cnn()  # 시드를 다시 고정하지 않고 만든 모델
+
+print("시드 42를 고정하고 만든 두 모델의 가중치가 같은가:", same_weights(untrained, again))
+print("시드를 다시 고정하지 않고 만든 모델과도 같은가:", same_weights(untrained, unseeded))
+
+# %% [markdown]
+# 그러므로 아래의 비교는 서로 다른 두 모델이 아니라 한 모델의 훈련 전과 훈련 후를 비교하는 셈입니다.
 #
 # ### 처음 가중치는 어떻게 정해질까: 글로럿 균등 초기화
 #
@@ -417,13 +454,14 @@ def glorot_limit(kernel_shape):
 for layer in (untrained_conv1, untrained_conv2):
     limit = glorot_limit(layer.kernel.shape)
     weights = layer.kernel.numpy()
-    # 훈련하지 않은 가중치는 모두 [-a, a] 안에, 절편은 모두 0이어야 합니다
-    assert np.all(np.abs(weights) <= limit)
-    assert np.all(layer.bias.numpy() == 0)
+    inside = bool(np.all(np.abs(weights) <= limit))
+    zero_bias = bool(np.all(layer.bias.numpy() == 0))
     print(f"{layer.name}: 경계 a = {limit:.4f}, 기대하는 표준 편차 a/√3 = {limit / np.sqrt(3):.4f}")
+    print(f"       가중치가 모두 [-a, a] 안에 있는가: {inside}, 절편이 모두 0인가: {zero_bias}")
 
 # %% [markdown]
-# 실제로 뽑힌 가중치의 평균과 표준 편차를 봅시다. 평균은 0에, 표준 편차는 위에서 계산한 $a/\sqrt{3}$에 가까워야 합니다.
+# 두 층 모두 가중치가 $[-a, a]$ 안에 있고 절편은 모두 0입니다. 실제로 뽑힌 가중치의 평균과 표준 편차도
+# 봅시다. 평균은 0에, 표준 편차는 위에서 계산한 $a/\sqrt{3}$에 가까워야 합니다.
 
 # %% tags=["nbval-ignore-output"]
 for layer in (untrained_conv1, untrained_conv2):
@@ -441,193 +479,198 @@ plt.show()
 # %% [markdown]
 # 훈련하지 않은 모델의 히스토그램은 $[-a, a]$ 안에서 평평하고, 경계에서 뚝 끊깁니다. 글로럿 균등 분포 그대로입니다.
 # 훈련한 모델은 바로 이 상자에서 출발해 **옵티마이저가 손실을 줄이는 방향으로 가중치를 조금씩 옮긴 결과**입니다.
-# 그래서 상자보다 넓게 퍼지고 경계가 사라집니다. `conv2`에서는 0 근처에 많고 양쪽으로 꼬리가 있는 종 모양이 되고,
-# `conv1`에서는 몇몇 가중치가 처음 범위를 훌쩍 넘어설 만큼 커집니다. 이렇게 커진 가중치가 필터에서 뚜렷한 패턴을
-# 만듭니다. 빠른 모드로 짧게 훈련한 모델이라면 두 분포가 아직 거의 겹쳐 있을 것입니다.
+# 가중치가 상자의 경계 밖으로 얼마나 퍼져 나갔는지, 상자 모양이 얼마나 허물어졌는지 보세요. 많이 움직인 가중치일수록
+# 필터에 뚜렷한 패턴을 만듭니다. 훈련 전보다 표준 편차가 얼마나 커졌는지는 앞에서 출력한 두 결과를 비교하면 됩니다.
 #
 # ### 필터 비교
 #
-# 두 모델의 `conv1` 필터를 그림 하나에 나란히 그립니다. `figure.subfigures(1, 2)`로 그림을 좌우로 나누어 왼쪽과
-# 오른쪽에 `plot_filters()`를 한 번씩 부릅니다. 양쪽 모두 같은 색 범위 $[-0.5, 0.5]$로 칠하므로 색의 진하기를 그대로
+# 두 모델의 `conv1` 필터를 그림 하나에 위아래로 그립니다. `figure.subfigures(2, 1)`로 그림을 위아래로 나누어 각
+# 부분에 `plot_filters()`를 한 번씩 부릅니다. 양쪽 모두 같은 색 범위 $[-0.5, 0.5]$로 칠하므로 색의 진하기를 그대로
 # 비교할 수 있습니다.
 
 # %% tags=["nbval-ignore-output"]
-fig = plt.figure(figsize=(15, 4), layout="constrained")
-left, right = fig.subfigures(1, 2)
-plot_filters(untrained_conv1.kernel.numpy(), "훈련하지 않은 모델의 conv1 필터", figure=left)
-plot_filters(conv1.kernel.numpy(), "훈련한 모델의 conv1 필터", figure=right)
+fig = plt.figure(figsize=(6.5, 7), layout="constrained")
+top, bottom = fig.subfigures(2, 1)
+plot_filters(untrained_conv1.kernel.numpy(), "훈련하지 않은 모델의 conv1 필터", figure=top)
+plot_filters(conv1.kernel.numpy(), "훈련한 모델의 conv1 필터", figure=bottom)
 plt.show()
 
 # %% [markdown]
 # 훈련하지 않은 필터는 9개의 칸이 서로 아무 관계 없이 칠해진 무작위 잡음이고, 색도 옅습니다. 모든 값이 $\pm 0.142$
-# 안에 있기 때문입니다. 훈련한 필터는 색이 더 진하고 필터마다 개성이 뚜렷합니다. 진한 파란 칸이 한 줄로 이어지거나,
-# 한쪽은 빨갛고 반대쪽은 파란 경계 검출기 모양이 보입니다. 이런 구조가 바로 훈련으로 얻은 것입니다. 3×3 필터는 작아서
-# 무작위 필터와 훈련한 필터의 차이가 생각보다 작아 보일 수 있는데, 이 차이는 특성 맵에서 더 분명하게 드러납니다.
+# 안에 있기 때문입니다. 훈련한 필터에서는 색이 더 진한 칸과, 한쪽은 빨갛고 반대쪽은 파란 경계 검출기 모양을 찾아보세요.
+# 이런 구조가 바로 훈련으로 얻은 것입니다. 3×3 필터는 작아서 무작위 필터와 훈련한 필터의 차이가 생각보다 작아 보일 수
+# 있는데, 이 차이는 특성 맵에서 더 분명하게 드러납니다.
 #
 # ### 특성 맵 비교
 #
-# 훈련하지 않은 모델에도 같은 방법으로 특성 추출기를 만들고, 같은 부츠 이미지의 특성 맵을 훈련한 모델의 것과 나란히
-# 그립니다.
+# 훈련하지 않은 모델에도 같은 방법으로 특성 추출기를 만들고, 같은 부츠 이미지의 특성 맵을 훈련한 모델의 것과 위아래로
+# 그립니다. 이번에는 `outputs`에 두 층의 출력을 리스트로 주어 추출기 하나로 두 층의 특성 맵을 한 번에 꺼냅니다.
+# 출력이 리스트이면 `predict()`도 배열의 리스트를 돌려줍니다. 그림은 한 줄에 16장씩 그려 너무 길어지지 않게 합니다.
 
 # %%
-untrained_conv1_extractor = keras.Model(inputs=untrained.inputs, outputs=untrained_conv1.output)
-untrained_conv2_extractor = keras.Model(inputs=untrained.inputs, outputs=untrained_conv2.output)
+untrained_extractor = keras.Model(inputs=untrained.inputs,
+                                  outputs=[untrained_conv1.output, untrained_conv2.output])
 
-untrained_conv1_maps = untrained_conv1_extractor.predict(boot, verbose=0)
-untrained_conv2_maps = untrained_conv2_extractor.predict(boot, verbose=0)
-assert untrained_conv1_maps.shape == conv1_maps.shape
-assert untrained_conv2_maps.shape == conv2_maps.shape
+untrained_conv1_maps, untrained_conv2_maps = untrained_extractor.predict(boot, verbose=0)
+print(untrained_conv1_maps.shape, untrained_conv2_maps.shape)
 
 # %% tags=["nbval-ignore-output"]
-fig = plt.figure(figsize=(16, 4.6), layout="constrained")
-left, right = fig.subfigures(1, 2)
-plot_feature_maps(untrained_conv1_maps, "훈련하지 않은 모델: conv1 특성 맵", figure=left)
-plot_feature_maps(conv1_maps, "훈련한 모델: conv1 특성 맵", figure=right)
+fig = plt.figure(figsize=(7, 2.3), layout="constrained")  # 16열이면 한 칸이 7/16인치
+top, bottom = fig.subfigures(2, 1)
+plot_feature_maps(untrained_conv1_maps, "훈련하지 않은 모델: conv1 특성 맵", columns=16, figure=top)
+plot_feature_maps(conv1_maps, "훈련한 모델: conv1 특성 맵", columns=16, figure=bottom)
 plt.show()
 
 # %% [markdown]
-# 두 그림은 각자 자기 특성 맵의 가장 큰 값에 맞춰 칠했으므로, 밝기의 절대적인 크기가 아니라 **모양**을 비교하세요.
+# 위아래 두 그림은 각자 자기 특성 맵의 가장 큰 값에 맞춰 칠했으므로, 밝기의 절대적인 크기가 아니라 **모양**을
+# 비교하세요.
 #
 # 첫 번째 층에서는 훈련하지 않은 모델의 특성 맵도 부츠 모양을 꽤 잘 보여 줍니다. 놀랄 일은 아닙니다. 무작위 3×3
 # 필터도 이웃한 픽셀 9개를 섞어 더하므로, 가중치의 합이 양수인 필터는 이미지를 흐릿하게 복사하고 나머지는 우연히 어느
 # 방향의 밝기 변화에 약하게 반응합니다. 그래서 부츠 전체가 흐릿하게 밝은 특성 맵과 희미한 윤곽선이 대부분입니다.
-# 훈련한 모델의 특성 맵은 더 다양합니다. 특정 방향의 테두리만 밝은 특성 맵, 밑창에만 강하게 반응하는 특성 맵, 부츠가
-# 아니라 배경이 밝은 특성 맵처럼 필터마다 맡은 역할이 나뉘어 있습니다.
+# 훈련한 모델의 특성 맵에서는 특정 방향의 테두리만 밝은 특성 맵, 밑창에만 강하게 반응하는 특성 맵, 부츠가 아니라
+# 배경이 밝은 특성 맵처럼 필터마다 맡은 역할이 나뉘어 있는지 찾아보세요.
 
 # %% tags=["nbval-ignore-output"]
-fig = plt.figure(figsize=(16, 8.6), layout="constrained")
-left, right = fig.subfigures(1, 2)
-plot_feature_maps(untrained_conv2_maps, "훈련하지 않은 모델: conv2 특성 맵", figure=left)
-plot_feature_maps(conv2_maps, "훈련한 모델: conv2 특성 맵", figure=right)
+fig = plt.figure(figsize=(7, 4.1), layout="constrained")
+top, bottom = fig.subfigures(2, 1)
+plot_feature_maps(untrained_conv2_maps, "훈련하지 않은 모델: conv2 특성 맵", columns=16, figure=top)
+plot_feature_maps(conv2_maps, "훈련한 모델: conv2 특성 맵", columns=16, figure=bottom)
 plt.show()
 
 # %% [markdown]
-# 두 번째 층에서는 차이가 훨씬 커집니다. 훈련하지 않은 모델의 `conv2` 특성 맵은 무작위 필터를 두 번 거친 결과라서
-# 대부분 부츠의 흐릿한 실루엣입니다. 흐리게 만드는 일을 두 번 했으니 첫 번째 층보다 더 뭉개졌을 뿐, 새로운 정보는
-# 없습니다. 훈련한 모델의 특성 맵은 전혀 다릅니다. 대부분의 칸이 어둡고, 밑창의 가로선이나 발목의 비스듬한 테두리처럼
-# 부츠의 **특정 부분**에서만 몇 칸이 밝아집니다. 필터마다 "이런 부분이 여기에 있다"는 정보를 골라 담도록 역할이 나뉜
-# 것입니다. 층이 깊어질수록 "무작위 필터로도 우연히 생기는 것"과 "훈련으로 배운 것"의 차이가 커집니다.
+# 두 번째 층에서는 차이가 더 커집니다. 훈련하지 않은 모델의 `conv2` 특성 맵은 무작위 필터를 두 번 거친 결과라서
+# 부츠의 흐릿한 실루엣이거나 거의 어둡습니다. 흐리게 만드는 일을 두 번 했으니 첫 번째 층보다 더 뭉개졌을 뿐, 새로운
+# 정보는 없습니다. 훈련한 모델에서는 밑창의 가로선이나 발목의 비스듬한 테두리처럼 부츠의 **특정 부분**에서만 밝아지는 특성
+# 맵이 늘어납니다. 필터마다 "이런 부분이 여기에 있다"는 정보를 골라 담도록 역할이 나뉜 것입니다. 층이 깊어질수록
+# "무작위 필터로도 우연히 생기는 것"과 "훈련으로 배운 것"의 차이가 커집니다.
 #
 # ## 정리
 #
+# - `helpers.lesson_model()`은 6장에서 훈련한 모델(없으면 이 책을 만들 때 훈련한 모델)을 다시 훈련하지 않고 불러옵니다.
 # - 합성곱 층의 가중치는 `layer.kernel`, 절편은 `layer.bias`에 있습니다. 가중치의 모양은 (커널 높이, 커널 너비, 입력
 #   채널 수, 필터 개수)로, `conv1`은 `(3, 3, 1, 32)`, `conv2`는 `(3, 3, 32, 64)`입니다.
 # - 첫 번째 층의 필터를 3×3 이미지로 그리면 한쪽은 양수, 반대쪽은 음수인 경계 검출기 같은 저수준 특성을 볼 수 있습니다.
-# - `keras.Model(inputs=model.inputs, outputs=model.get_layer("conv1").output)`은 원래 모델의 층과 가중치를 공유하며
-#   중간 층의 출력을 돌려주는 특성 추출기입니다. `keras.Input`으로 시작한 모델이라 `model.inputs`를 쓸 수 있습니다.
-# - 첫 번째 층의 특성 맵은 입력 이미지를 닮은 경계와 밝기 지도이고, 두 번째 층의 특성 맵은 더 넓은 영역을 보는 추상적인
-#   특성입니다. 이미지 한 장에서는 거의 또는 전혀 반응하지 않는 특성 맵도 있습니다.
+# - 함수형 API의 `keras.Model(inputs=model.inputs, outputs=model.get_layer("conv1").output)`은 원래 모델의 층과
+#   가중치를 공유하며 중간 층의 출력을 돌려주는 특성 추출기입니다. `keras.Input`으로 시작한 모델이라 `model.inputs`를
+#   쓸 수 있습니다.
+# - 첫 번째 층의 특성 맵은 입력 이미지를 닮은 경계와 밝기 지도이고, 두 번째 층의 특성 맵은 8×8 픽셀의 수용 영역을 보는
+#   더 추상적인 특성입니다. 이미지 한 장에서는 거의 또는 전혀 반응하지 않는 특성 맵도 있습니다.
 # - 훈련하지 않은 가중치는 글로럿 균등 분포, 즉 $a = \sqrt{6/(\text{fan}_\text{in} + \text{fan}_\text{out})}$일 때
-#   $[-a, a]$에서 평평한 분포를 따르고 절편은 0입니다. 훈련은 이 무작위 잡음에서 출발해 구조가 있는 필터를 만들고, 그
-#   차이는 깊은 층일수록 특성 맵에서 더 크게 드러납니다.
+#   $[-a, a]$에서 평평한 분포를 따르고 절편은 0입니다. 같은 시드로 만든 모델은 가중치가 같으므로 훈련 전과 훈련 후를
+#   비교할 수 있고, 그 차이는 깊은 층일수록 특성 맵에서 더 크게 드러납니다.
 #
 # ## 연습 문제
 #
-# :::{admonition} 연습 1. 가방의 특성 맵
+# ### 연습 1. 가방의 특성 맵
+#
 # 검증 세트에서 처음 나오는 **가방**(클래스 8) 이미지를 골라 훈련한 모델의 `conv2` 특성 맵을 그려 보세요. 그리고
 # 특성 맵마다 평균값을 '반응 세기'로 보고, 부츠와 가방에서 가장 세게 반응한 `conv2` 특성 맵 다섯 개의 번호를 각각
 # 출력해 비교해 보세요.
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 부츠와 똑같이 레이블로 인덱스를 찾고, `[i:i+1]`로 배치 축을 남깁니다. 추출기 `conv2_extractor`는 그대로 다시
 # 씁니다. `maps.mean(axis=(0, 1, 2))`는 배치, 높이, 너비 축을 평균해 특성 맵마다 값 하나를 남기고, `np.argsort()`를
-# 뒤집으면 큰 순서의 번호가 됩니다. 두 목록에는 보통 겹치는 번호와 다른 번호가 섞여 있습니다. 겹치는 필터는 옷의
-# 가장자리처럼 여러 클래스에 공통인 특징에, 한쪽에만 있는 필터는 손잡이나 밑창처럼 그 클래스다운 특징에 반응한
-# 것입니다. 정확한 번호는 훈련에 따라 다릅니다.
+# 뒤집으면 큰 순서의 번호가 됩니다. 두 출력에 함께 있는 번호는 옷의 가장자리처럼 여러 클래스에 공통인 특성에, 한쪽에만
+# 있는 번호는 손잡이나 밑창처럼 그 클래스다운 특성에 반응한 필터일 가능성이 큽니다. 정확한 번호는 훈련에 따라 다릅니다.
 #
-# ```python
-# bag_index = int(np.flatnonzero(data.y_val == 8)[0])
-# bag = data.x_val[bag_index:bag_index + 1]
-# bag_maps = conv2_extractor.predict(bag, verbose=0)
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+bag_index = int(np.flatnonzero(data.y_val == 8)[0])
+bag = data.x_val[bag_index:bag_index + 1]
+bag_maps = conv2_extractor.predict(bag, verbose=0)
+
+plot_feature_maps(bag_maps, f"가방(검증 세트 {bag_index}번)의 conv2 특성 맵")
+plt.show()
+
+for name, maps in (("부츠", conv2_maps), ("가방", bag_maps)):
+    strength = maps.mean(axis=(0, 1, 2))               # 특성 맵마다 평균 반응
+    print(name, "가장 세게 반응한 특성 맵:", np.argsort(strength)[::-1][:5])
+
+# %% [markdown]
+# ### 연습 2. 출력이 여러 개인 특성 추출기
 #
-# plot_feature_maps(bag_maps, f"가방(검증 세트 {bag_index}번)의 conv2 특성 맵")
-# plt.show()
+# 훈련하지 않은 모델에서 본 것처럼 `keras.Model`의 `outputs`에는 리스트를 줄 수 있습니다. 훈련한 모델에서 입력 하나를
+# 받아 `conv1`, `pool1`, `conv2`, `pool2`의 출력 네 개를 한 번에 돌려주는 추출기를 만들고, 부츠 이미지에 대한 네
+# 출력의 모양을 확인하세요. 각 모양이 왜 그렇게 되는지 설명해 보세요.
 #
-# for name, maps in (("부츠", conv2_maps), ("가방", bag_maps)):
-#     strength = maps.mean(axis=(0, 1, 2))               # 특성 맵마다 평균 반응
-#     print(name, "가장 세게 반응한 특성 맵:", np.argsort(strength)[::-1][:5])
-# ```
-# :::
+# <details><summary>풀이</summary>
 #
-# :::{admonition} 연습 2. 출력이 여러 개인 특성 추출기
-# `keras.Model`의 `outputs`에는 리스트를 줄 수도 있습니다. 입력 하나를 받아 `conv1`, `pool1`, `conv2`, `pool2`의 출력
-# 네 개를 한 번에 돌려주는 추출기를 만들고, 부츠 이미지에 대한 네 출력의 모양을 확인하세요. 각 모양이 왜 그렇게
-# 되는지 설명해 보세요.
-# :::
-#
-# :::{admonition} 풀이
-# :class: dropdown
-# 출력이 리스트이면 `predict()`도 배열의 리스트를 돌려줍니다. 세임 패딩인 합성곱 층은 가로세로를 유지하고 채널 수를
+# 앞에서 본 것처럼 출력이 리스트이면 `predict()`도 배열의 리스트를 돌려줍니다. 세임 패딩인 합성곱 층은 가로세로를 유지하고 채널 수를
 # 필터 개수로 바꾸며, 최대 풀링은 채널 수를 유지하고 가로세로를 절반으로 줄입니다. 그래서
 # 28×28×32 → 14×14×32 → 14×14×64 → 7×7×64가 됩니다.
 #
-# ```python
-# names = ["conv1", "pool1", "conv2", "pool2"]
-# extractor = keras.Model(inputs=model.inputs,
-#                         outputs=[model.get_layer(name).output for name in names])
-# outputs = extractor.predict(boot, verbose=0)
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+names = ["conv1", "pool1", "conv2", "pool2"]
+extractor = keras.Model(inputs=model.inputs,
+                        outputs=[model.get_layer(name).output for name in names])
+outputs = extractor.predict(boot, verbose=0)
+
+for name, output in zip(names, outputs):
+    print(f"{name:<6} {output.shape}")
+
+# %% [markdown]
+# ### 연습 3. 밀집층의 글로럿 경계
 #
-# for name, output in zip(names, outputs):
-#     print(f"{name:<6} {output.shape}")
-#
-# assert [o.shape for o in outputs] == [(1, 28, 28, 32), (1, 14, 14, 32), (1, 14, 14, 64), (1, 7, 7, 64)]
-# ```
-# :::
-#
-# :::{admonition} 연습 3. 밀집층의 글로럿 경계
 # 밀집층 `hidden`의 가중치 모양은 `(3136, 100)`입니다. 밀집층에서는 $\text{fan}_\text{in}$이 입력 개수(3136),
 # $\text{fan}_\text{out}$이 뉴런 개수(100)입니다. 글로럿 균등 분포의 경계 $a$를 계산하고, 훈련하지 않은 모델 `untrained`의
 # `hidden` 가중치가 모두 $[-a, a]$ 안에 있는지 확인하세요. `conv1`의 경계보다 큰가요, 작은가요? 왜 그럴까요?
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # $a = \sqrt{6/(3136 + 100)} \approx 0.043$으로 `conv1`의 0.142보다 훨씬 작습니다. 뉴런 하나가 3,136개의 입력을 모두
 # 더하므로, 합이 지나치게 커지지 않도록 가중치 하나하나를 작게 시작하는 것입니다. `3136`은 `pool2`의 출력
 # 7×7×64를 평탄화한 길이입니다.
 #
-# ```python
-# hidden_kernel = untrained.get_layer("hidden").kernel.numpy()
-# fan_in, fan_out = hidden_kernel.shape
-# a = np.sqrt(6 / (fan_in + fan_out))
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+hidden_kernel = untrained.get_layer("hidden").kernel.numpy()
+fan_in, fan_out = hidden_kernel.shape
+a = np.sqrt(6 / (fan_in + fan_out))
+
+print(f"fan_in={fan_in}, fan_out={fan_out}, a={a:.4f}")
+print("모두 [-a, a] 안에 있는가:", bool(np.all(np.abs(hidden_kernel) <= a)))
+
+# %% [markdown]
+# ### 연습 4. 훈련 전과 훈련 후의 가중치
 #
-# print(f"fan_in={fan_in}, fan_out={fan_out}, a={a:.4f}")
-# assert (fan_in, fan_out) == (7 * 7 * 64, 100)
-# assert np.all(np.abs(hidden_kernel) <= a)
-# ```
-# :::
-#
-# :::{admonition} 연습 4. 훈련 전과 훈련 후의 가중치
 # `untrained`는 훈련한 모델의 출발점과 같은 가중치를 가집니다. `conv1`의 가중치 288개를 훈련 전 값(가로축)과 훈련
 # 후 값(세로축)으로 산점도를 그리고, 두 값의 상관 계수를 계산해 보세요. 점들이 대각선 $y = x$에서 얼마나 벗어나
 # 있나요? `conv2`와 `hidden`에서도 상관 계수를 계산해 비교해 보세요.
-# :::
 #
-# :::{admonition} 풀이
-# :class: dropdown
+# <details><summary>풀이</summary>
+#
 # 대각선 위에 있는 점은 훈련으로 거의 변하지 않은 가중치이고, 대각선에서 멀리 떨어진 점은 훈련이 크게 바꾼
-# 가중치입니다. 오래 훈련할수록 점들이 대각선에서 멀어지고 상관 계수가 작아집니다. 빠른 모드처럼 짧게 훈련한
-# 모델에서는 상관 계수가 1에 가깝습니다. 정확한 값은 훈련에 따라 다릅니다.
+# 가중치입니다. 훈련이 가중치를 많이 옮길수록 점들이 대각선에서 멀어지고 상관 계수가 작아지며, 짧게 훈련한 모델일수록
+# 상관 계수가 1에 가깝습니다. 층마다 상관 계수가 얼마나 다른지는 훈련에 따라 다르므로 출력된 값으로 판단하세요.
 #
-# ```python
-# before = untrained.get_layer("conv1").kernel.numpy().ravel()
-# after = model.get_layer("conv1").kernel.numpy().ravel()
-#
-# plt.figure(figsize=(4, 4))
-# plt.scatter(before, after, s=8)
-# plt.axline((0, 0), slope=1, color="gray", linestyle="--")  # y = x: 변하지 않은 가중치
-# plt.xlabel("훈련 전 가중치")
-# plt.ylabel("훈련 후 가중치")
-# plt.title("conv1 가중치: 훈련 전과 후")
-# plt.show()
-#
-# for name in ("conv1", "conv2", "hidden"):
-#     before = untrained.get_layer(name).kernel.numpy().ravel()
-#     after = model.get_layer(name).kernel.numpy().ravel()
-#     print(f"{name:<6} 상관 계수 {np.corrcoef(before, after)[0, 1]:.3f}")
-# ```
-# :::
-#
+# </details>
+
+# %% tags=["hide-cell"]
+# @title 풀이 { display-mode: "form" }
+before = untrained.get_layer("conv1").kernel.numpy().ravel()
+after = model.get_layer("conv1").kernel.numpy().ravel()
+
+plt.figure(figsize=(4, 4))
+plt.scatter(before, after, s=8)
+plt.axline((0, 0), slope=1, color="gray", linestyle="--")  # y = x: 변하지 않은 가중치
+plt.xlabel("훈련 전 가중치")
+plt.ylabel("훈련 후 가중치")
+plt.title("conv1 가중치: 훈련 전과 후")
+plt.show()
+
+for name in ("conv1", "conv2", "hidden"):
+    before = untrained.get_layer(name).kernel.numpy().ravel()
+    after = model.get_layer(name).kernel.numpy().ravel()
+    print(f"{name:<6} 상관 계수 {np.corrcoef(before, after)[0, 1]:.3f}")
+
+# %% [markdown] tags=["remove-cell"]
 # 이전: [7. 평가와 예측](07_evaluate_and_predict.ipynb) · 다음: [9. 흔한 실수와 오류 메시지](09_common_mistakes.ipynb)
