@@ -69,6 +69,10 @@ def test_outputs_are_readable(notebook):
             assert "Warning" not in text and "Glyph" not in text, f"{notebook.name}: {text[:200]!r}"
             if output.output_type == "execute_result":
                 assert not re.match(r"<(Figure|Axes)", text), f"{notebook.name}: a figure repr; end with plt.show()"
+                assert "image/png" not in output.get("data", {}), (
+                    f"{notebook.name}: a figure returned as the cell's value is stored twice; end with plt.show():\n"
+                    f"{cell.source[-200:]}"
+                )
             if output.output_type == "display_data" and "text/html" in output.get("data", {}):
                 shown = re.sub(r"<[^>]+>", "", output.data["text/html"]).strip()
                 assert shown, f"{notebook.name}: an empty HTML block is stored for:\n{cell.source}"
