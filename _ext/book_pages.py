@@ -160,8 +160,14 @@ def add_korean_labels(app) -> None:
             translator.add_fallback(KoreanLabels(table))
 
 
+CREDITS = (
+    "두 편의 한국어 학습 노트와, 그 노트들이 따라간 박해선, 《혼자 공부하는 머신러닝+딥러닝》(한빛미디어) 8장을 "
+    "바탕으로 썼습니다."
+)
+
+
 def footer(config) -> str:
-    return f"<p>© {config.copyright} {config.author}<br/>{LICENCES}</p>"
+    return f"<p>© {config.copyright} {config.author}<br/>{LICENCES}<br/>{CREDITS}</p>"
 
 
 def configure(app, config) -> None:

@@ -25,7 +25,7 @@ def numbers(manifest: dict) -> dict[str, str]:
                 f"{name}_parameters": f"{entry['parameters']:,}",
                 f"{name}_epochs": str(entry["epochs_run"]),
                 f"{name}_best_epoch": str(entry["best_epoch"]),
-                f"{name}_median_epoch_seconds": f"{entry['median_epoch_seconds']:.0f}",
+                f"{name}_median_epoch_seconds": f"{entry['median_epoch_seconds']:.1f}",
                 f"{name}_val_accuracy": f"{scores['val_accuracy']:.2%}",
                 f"{name}_test_accuracy": f"{scores['test_accuracy']:.2%}",
             }
