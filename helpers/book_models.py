@@ -29,7 +29,7 @@ def read_manifest() -> dict:
     if not MANIFEST.is_file():
         raise BookModelError(
             bilingual(
-                f"이 책의 훈련된 모델 목록이 없습니다: {MANIFEST}. 저장소에서 `make execute`를 실행하면 만들어집니다.",
+                f"이 책의 훈련된 모델을 설명하는 파일이 없습니다: {MANIFEST}. `make execute`가 만듭니다.",
                 f"The book's trained-model manifest is missing: {MANIFEST}. `make execute` creates it.",
             )
         )
@@ -73,7 +73,12 @@ def book_model(name: str) -> TrainingRun:
     model.load_weights(path)
     model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"], optimizer=keras.optimizers.Adam())
     if weights_sha256(model) != entry["weights_sha256"]:
-        raise BookModelError(bilingual(f"{path.name}의 가중치가 목록과 다릅니다.", f"{path.name}: weights differ."))
+        raise BookModelError(
+            bilingual(
+                f"{path.name}의 가중치가 manifest.json에 적힌 것과 다릅니다.",
+                f"{path.name}: the weights differ from manifest.json.",
+            )
+        )
     run = TrainingRun(
         model=model,
         history=entry["history"],

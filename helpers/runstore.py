@@ -38,7 +38,7 @@ import sys
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -430,7 +430,7 @@ def _clean_temporaries(folder: Path) -> None:
 
 
 def _utc_stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
 def _set_aside(folder: Path, paths: list[Path], damage: RunDamagedError, next_ko: str, next_en: str) -> Path:
@@ -725,7 +725,7 @@ def _store_finished(folder: Path, model, key: RunKey, history: dict, seconds: li
         "trainer": trainer,
         "keras": _version("keras"),
         "tensorflow": _version("tensorflow"),
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     records = {
         "recipe.json": _write_json(folder / "recipe.json", described),

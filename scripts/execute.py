@@ -23,9 +23,10 @@ import re
 import sys
 import tempfile
 import time
+import tomllib
 import uuid
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
@@ -50,6 +51,13 @@ def toc_notebooks() -> list[Path]:
         for entry in entries
         if (ROOT / f"{entry}.ipynb").exists() or (SOURCES / f"{Path(entry).name}.py").exists()
     ]
+
+
+def pair_settings() -> dict:
+    """jupytext.toml's filters, which the notebook must carry too: jupytext takes the cell filter from the .ipynb when
+    it updates one, and without it drops the metadata the .py does not hold (the executed sources' hashes)."""
+    config = tomllib.loads((ROOT / "jupytext.toml").read_text(encoding="utf-8"))
+    return {key: config[key] for key in ("cell_metadata_filter", "notebook_metadata_filter")}
 
 
 def take_cells_from_source(path: Path, target: Path) -> None:
@@ -159,7 +167,7 @@ def run(path: Path, target: Path | None = None):
     notebook = nbformat.read(target, as_version=4)
     notebook.metadata["kernelspec"] = KERNEL
     notebook.metadata.setdefault("language_info", {"name": "python"})
-    notebook.metadata.pop("jupytext", None)  # jupytext.toml alone decides how the pair is written
+    notebook.metadata["jupytext"] = pair_settings()
     client = NotebookClient(
         notebook, timeout=None, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(BOOK)}}
     )
@@ -179,7 +187,7 @@ def execute(path: Path, run_id: str, record_file: Path) -> dict:
         notebook = run(path)
     record = {
         "run_id": run_id,
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "machine": machine(),
         "versions": library_versions(),
         "models": read_record(record_file).get("models", {}),
@@ -249,7 +257,7 @@ def check(paths: list[Path]) -> int:
 
 def execute_all(paths: list[Path], whole_book: bool) -> int:
     """One run: every notebook in order; for the whole book from an empty model cache, then the models exported."""
-    run_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%MZ}-{uuid.uuid4().hex[:6]}"
+    run_id = f"{datetime.now(UTC):%Y%m%dT%H%MZ}-{uuid.uuid4().hex[:6]}"
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="course-run-") as scratch:
         scratch = Path(scratch)

@@ -2,13 +2,13 @@
 working links, the release the install cell installs, and the previous/next lines."""
 
 import re
+import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
 
 import jupytext
 import nbformat
 import pytest
-import tomllib
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
