@@ -356,7 +356,7 @@ print(f"(검증 세트: 정확도 {val_scores['accuracy']:.4f}, 손실 {val_scor
 #
 # </details>
 
-# %% tags=["hide-cell"]
+# %% tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 for i in range(10):
     guess, truth = int(val_predictions[i]), int(data.y_val[i])
@@ -377,7 +377,7 @@ for i in range(10):
 #
 # </details>
 
-# %% tags=["hide-cell"]
+# %% tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 shirt = matrix[6] / matrix[6].sum()
 for j in np.argsort(shirt)[::-1]:
@@ -399,7 +399,7 @@ print("합계:", round(float(shirt.sum()), 6))
 #
 # </details>
 
-# %% tags=["hide-cell"]
+# %% tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 confident = confidence >= 0.9
 print(f"확신도 0.9 이상: 전체의 {confident.mean():.1%}, 정확도 {correct[confident].mean():.4f}")

@@ -577,7 +577,7 @@ plt.show()
 #
 # </details>
 
-# %% tags=["hide-cell"]
+# %% tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 bag_index = int(np.flatnonzero(data.y_val == 8)[0])
 bag = data.x_val[bag_index:bag_index + 1]
@@ -654,7 +654,7 @@ print("모두 [-a, a] 안에 있는가:", bool(np.all(np.abs(hidden_kernel) <= a
 #
 # </details>
 
-# %% tags=["hide-cell"]
+# %% tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 before = untrained.get_layer("conv1").kernel.numpy().ravel()
 after = model.get_layer("conv1").kernel.numpy().ravel()

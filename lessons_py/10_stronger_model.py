@@ -491,7 +491,7 @@ print("학습되지 않는 파라미터:", sum(int(np.prod(w.shape)) for w in bn
 #
 # </details>
 
-# %% tags=["hide-cell"]
+# %% tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 strong32 = helpers.precision.as_float32(strong.model)  # 표의 정확도처럼 float32로 예측합니다
 original = helpers.predict_proba(strong32, data.x_test)
@@ -534,7 +534,7 @@ print(f"테스트 시간 증강: {np.mean(averaged.argmax(axis=1) == data.y_test
 #
 # </details>
 
-# %% tags=["hide-cell"]
+# %% tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 def recalibrate_batch_norm(model, images):
     """배치 정규화 층의 이동 평균과 이동 분산을 images에서 잰 평균과 분산(배치 × 높이 × 너비)으로 바꿉니다."""
