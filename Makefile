@@ -8,7 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS ?= 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help book pdf test lint unit nbval execute reproduce sync check-sync lock data system system-browser venv \
+.PHONY: help book pdf test lint unit check nbval execute reproduce sync check-sync lock data system system-browser venv \
 	bench clean
 
 help:  ## this list
@@ -49,19 +49,22 @@ lint: venv  ## ruff (lint and format check) and the GitHub workflow's schema
 	$(BIN)/ruff format --check .
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-unit: data system-browser  ## the unit tests of helpers, the notebook checks, the book in a browser
-	$(BIN)/python -m pytest tests
+unit: data  ## the unit tests of helpers, with the fault-injection suite (tests/unit)
+	$(BIN)/python -m pytest tests/unit
+
+check: data system-browser  ## the notebooks, the lessons as Jupyter shows them, the built book in Chromium, the PDF (tests/book)
+	$(BIN)/python -m pytest tests/book
 
 nbval: data  ## re-execute every notebook in quick mode and compare with the stored outputs
 	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
-test: lint unit nbval  ## everything CI runs: lint, unit tests, nbval
+test: lint unit check nbval  ## everything CI runs: lint, unit, check, nbval
 
 sync: venv  ## copy lessons_py/*.py edits into book/*.ipynb (outputs kept)
 	$(BIN)/jupytext --sync $(filter-out lessons_py/_%,$(wildcard lessons_py/*.py))
 
-check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees
-	$(BIN)/python -m pytest -q tests/test_notebooks.py
+check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees (both directions)
+	$(BIN)/python -m pytest -q tests/book/test_notebooks.py -k "pair or jupytext or its_notebook"
 
 execute: data  ## run every notebook in full mode from an empty model cache and store the outputs
 	COURSE_MODE=full $(BIN)/python scripts/execute.py $(NOTEBOOKS)

@@ -127,7 +127,7 @@ def _corrupt_message(path: Path, reason: str) -> str:
     return bilingual(
         f"데이터 파일이 손상되었거나 잘렸습니다: {path} ({reason}).\n"
         f"이 파일을 지우고 다시 실행하세요. 원본이 손상되었다면 "
-        f"'sudo apt-get install --reinstall dataset-fashion-mnist' 로 다시 설치하세요.",
+        f"'sudo apt-get install --reinstall dataset-fashion-mnist'로 다시 설치하세요.",
         f"The data file {path} is corrupt or truncated ({reason}). Delete it and run again; "
         "if the source copy is damaged, reinstall the Debian package dataset-fashion-mnist.",
     )

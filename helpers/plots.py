@@ -113,14 +113,14 @@ def check_graphviz() -> None:
     if importlib.util.find_spec("pydot") is None:
         raise RuntimeError(
             bilingual(
-                "모델 그림을 그리려면 pydot 이 필요합니다: pip install pydot",
+                "모델 그림을 그리려면 pydot이 필요합니다: pip install pydot",
                 "plot_model needs pydot: pip install pydot",
             )
         )
     if shutil.which("dot") is None:
         raise RuntimeError(
             bilingual(
-                "모델 그림을 그리려면 Graphviz 의 dot 프로그램이 필요합니다: sudo apt-get install graphviz "
+                "모델 그림을 그리려면 Graphviz의 dot 프로그램이 필요합니다: sudo apt-get install graphviz "
                 "(Colab 에는 이미 있습니다)",
                 "plot_model needs Graphviz's dot program: sudo apt-get install graphviz (Colab has it).",
             )
@@ -140,7 +140,7 @@ def plot_model_diagram(model, to_file="model.png", dpi: int = 72):
         raise RuntimeError(
             bilingual(f"모델 그림을 만들지 못했습니다: {to_file}", f"plot_model wrote no file: {to_file}")
         )
-    # what tests/test_figures.py reads from the stored output, as for matplotlib figures (see figure_png)
+    # what tests/book/test_figures.py reads from the stored output, as for matplotlib figures (see figure_png)
     image.metadata = {**image.metadata, "min_font_pt": _smallest_point_size(model), "dpi": dpi}
     return image
 
@@ -240,7 +240,7 @@ def plot_mistakes(images, true_labels, predicted_labels, count: int = 12, column
     return fig
 
 
-# Every figure a notebook stores carries its smallest drawn text (points) and its dpi, so tests/test_figures.py can
+# Every figure a notebook stores carries its smallest drawn text (points) and its dpi, so tests/book/test_figures.py can
 # tell how large that text is on the book's page without guessing how the figure was made.
 
 

@@ -14,7 +14,7 @@ import helpers
 from helpers import book_models
 from helpers.fingerprints import file_sha256, weights_sha256
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def manifest() -> dict:

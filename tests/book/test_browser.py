@@ -13,7 +13,7 @@ import yaml
 from conftest import DESKTOP, PHONE, load, needs_browser, window
 from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "_ext"))
 from book_pages import anchor, slugify  # noqa: E402
 

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BOOK = ROOT / "book"
 LESSONS = sorted(p for p in (ROOT / "lessons_py").glob("[0-9]*.py"))
 NOTEBOOKS = [BOOK / f"{p.stem}.ipynb" for p in LESSONS]
@@ -104,6 +104,16 @@ def test_helpers_messages_use_the_glossarys_terms():
         for pattern, preferred in REJECTED_TERMS.items():
             found = re.search(pattern, korean)
             assert not found, f"helpers/{module.name}: '{found.group()}' → use {preferred}"
+
+
+def test_helpers_messages_attach_korean_particles():
+    """Korean writes a particle onto the word before it: `images의 dtype은`, not `images 의 dtype 은`."""
+    spaced = re.compile(r"[A-Za-z0-9_)\]`'] (은|는|이|가|을|를|의|으로|로|에|와|과)(?=[\s,.()])")
+    for module in sorted((ROOT / "helpers").glob("*.py")):
+        for number, line in enumerate(module.read_text(encoding="utf-8").splitlines(), start=1):
+            for text in re.findall(r'"[^"]*[가-힣][^"]*"', line):
+                found = spaced.search(text)
+                assert not found, f"helpers/{module.name}:{number}: a spaced particle '{found.group()}' in {text}"
 
 
 @pytest.mark.parametrize("source", [*LESSONS, TEMPLATE], ids=[*ids, "template"])

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_environment import locked_versions
+from locked import locked_versions
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = [ROOT / f"{entry}.ipynb" for entry in re.findall(r"file:\s*(book/\d\S+)", (ROOT / "_toc.yml").read_text())]
 MANIFEST = ROOT / "helpers" / "trained" / "manifest.json"
 ids = [path.stem for path in NOTEBOOKS]

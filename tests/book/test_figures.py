@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 from conftest import DESKTOP, load, needs_browser, window
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted(p.stem for p in (ROOT / "book").glob("*.ipynb"))
 MIN_PX = 9.0  # the smallest text a reader can still read comfortably on the page (issue 11)
 COLUMN_PX = 772  # the widest an image is shown at 1400 px; wider ones are scaled down

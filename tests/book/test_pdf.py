@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import load, needs_browser
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
 FILES = [TOC["root"], *(chapter["file"] for part in TOC["parts"] for chapter in part["chapters"])]
 PAPER_PX = round((8.27 - 2 * 0.6) * 96)  # the printed column: A4 less scripts/pdf.py's margins, in CSS pixels

@@ -3,24 +3,10 @@
 import importlib.metadata
 from pathlib import Path
 
+from locked import all_locked_names, locked_versions
 from packaging.requirements import Requirement
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def locked_versions(lock: Path = ROOT / "requirements.lock") -> dict[str, str]:
-    """Name → exact version for this machine's platform and Python (lines whose markers do not apply are skipped)."""
-    versions = {}
-    for line in lock.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith(("#", "-")):
-            continue
-        requirement = Requirement(line)
-        if requirement.marker is None or requirement.marker.evaluate():
-            (specifier,) = requirement.specifier
-            assert specifier.operator == "==", f"requirements.lock: {line!r} is not an exact pin"
-            versions[requirement.name] = specifier.version
-    return versions
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_installed_versions_equal_the_lock():
@@ -37,7 +23,7 @@ def test_installed_versions_equal_the_lock():
 
 def test_every_range_in_requirements_txt_is_locked():
     """requirements.txt is the human-edited input; a package added there but not locked: `make lock` was not run."""
-    locked = {name.lower().replace("_", "-") for name in _all_locked_names()}
+    locked = {name.lower().replace("_", "-") for name in all_locked_names()}
     for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
@@ -49,8 +35,3 @@ def test_the_lock_covers_both_tensorflow_builds():
     text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     assert "tensorflow-cpu==" in text and "platform_machine == 'x86_64'" in text
     assert "\ntensorflow==" in text and "platform_machine != 'x86_64'" in text
-
-
-def _all_locked_names() -> set[str]:
-    lines = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
-    return {Requirement(line).name for line in lines if line.strip() and not line.lstrip().startswith(("#", "-"))}

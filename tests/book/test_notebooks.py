@@ -8,7 +8,7 @@ import jupytext
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "lessons_py").glob("[0-9]*.py"))  # _template.py is not a lesson
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 ids = [path.stem for path in SOURCES]

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "_ext"))
 import korean_search  # noqa: E402  (the book's extension lives in _ext/, which Sphinx puts on its path)
 
