@@ -35,3 +35,22 @@ def test_the_lock_covers_both_tensorflow_builds():
     text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     assert "tensorflow-cpu==" in text and "platform_machine == 'x86_64'" in text
     assert "\ntensorflow==" in text and "platform_machine != 'x86_64'" in text
+
+
+def test_the_trained_models_install_with_the_package(tmp_path):
+    """`pip install` from the repository (Colab's install cell) brings the book's trained models with helpers."""
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    source = tmp_path / "source"  # a copy: setuptools writes build/ and *.egg-info next to what it builds
+    shutil.copytree(ROOT / "helpers", source / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(source)]
+    subprocess.run([*command, "-w", str(tmp_path)], check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("cnn.weights.h5", "strong.weights.h5", "manifest.json"):
+        assert f"helpers/trained/{name}" in names, f"the wheel lacks helpers/trained/{name} (pyproject's package-data)"
