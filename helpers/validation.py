@@ -206,26 +206,24 @@ def check_probabilities(probabilities, name: str = "probabilities", num_classes:
     return probabilities
 
 
-def check_positive_int(value, name: str) -> int:
-    if not _is_int(value) or value < 1:
+def _check_number(value, name: str, is_kind, within, korean: str, english: str):
+    """`value` if it is of the right kind (`is_kind`) and range (`within`); else TypeError or ValueError naming both."""
+    if not is_kind(value) or not within(value):
         raise input_error(
-            ValueError if _is_int(value) else TypeError,
-            f"{name}은(는) 1 이상의 정수여야 합니다.",
-            f"{name} must be an integer ≥ 1.",
+            ValueError if is_kind(value) else TypeError,
+            f"{name}은(는) {korean}",
+            f"{name} must be {english}",
             repr(value),
         )
-    return int(value)
+    return value
+
+
+def check_positive_int(value, name: str) -> int:
+    return int(_check_number(value, name, _is_int, lambda v: v >= 1, "1 이상의 정수여야 합니다.", "an integer ≥ 1."))
 
 
 def check_non_negative_int(value, name: str) -> int:
-    if not _is_int(value) or value < 0:
-        raise input_error(
-            ValueError if _is_int(value) else TypeError,
-            f"{name}은(는) 0 이상의 정수여야 합니다.",
-            f"{name} must be an integer ≥ 0.",
-            repr(value),
-        )
-    return int(value)
+    return int(_check_number(value, name, _is_int, lambda v: v >= 0, "0 이상의 정수여야 합니다.", "an integer ≥ 0."))
 
 
 def check_seed(seed) -> int:
@@ -239,38 +237,31 @@ def check_learning_rate(rate, name: str = "learning_rate"):
 
     if isinstance(rate, keras.optimizers.schedules.LearningRateSchedule):
         return rate
-    if not _is_number(rate) or not math.isfinite(rate) or rate <= 0:
-        raise input_error(
-            ValueError if _is_number(rate) else TypeError,
-            f"{name}은(는) 0보다 큰 유한한 수(예: 1e-3)나 Keras 학습률 스케줄이어야 합니다.",
-            f"{name} must be a finite number > 0 (such as 1e-3) or a Keras learning-rate schedule.",
-            repr(rate),
+    return float(
+        _check_number(
+            rate,
+            name,
+            _is_number,
+            lambda v: math.isfinite(v) and v > 0,
+            "0보다 큰 유한한 수(예: 1e-3)나 Keras 학습률 스케줄이어야 합니다.",
+            "a finite number > 0 (such as 1e-3) or a Keras learning-rate schedule.",
         )
-    return float(rate)
+    )
 
 
 def check_fraction(value, name: str) -> float:
     """A share strictly between 0 and 1, such as the validation fraction 0.2."""
-    if not _is_number(value) or not 0.0 < value < 1.0:
-        raise input_error(
-            ValueError if _is_number(value) else TypeError,
-            f"{name}은(는) 0보다 크고 1보다 작은 비율이어야 합니다(예: 0.2).",
-            f"{name} must be a fraction between 0 and 1 (exclusive), such as 0.2.",
-            repr(value),
-        )
-    return float(value)
+    korean, english = (
+        "0보다 크고 1보다 작은 비율이어야 합니다(예: 0.2).",
+        "a fraction between 0 and 1 (exclusive), such as 0.2.",
+    )
+    return float(_check_number(value, name, _is_number, lambda v: 0.0 < v < 1.0, korean, english))
 
 
 def check_rate(value, name: str = "dropout") -> float:
     """A dropout rate in [0, 1): 1 would drop everything."""
-    if not _is_number(value) or not 0.0 <= value < 1.0:
-        raise input_error(
-            ValueError if _is_number(value) else TypeError,
-            f"{name}은(는) 0 이상 1 미만의 비율이어야 합니다(예: 0.4).",
-            f"{name} must be a rate in [0, 1) such as 0.4.",
-            repr(value),
-        )
-    return float(value)
+    korean, english = "0 이상 1 미만의 비율이어야 합니다(예: 0.4).", "a rate in [0, 1) such as 0.4."
+    return float(_check_number(value, name, _is_number, lambda v: 0.0 <= v < 1.0, korean, english))
 
 
 def check_bool(value, name: str) -> bool:
