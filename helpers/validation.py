@@ -26,6 +26,18 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
 
 
+def _check_numeric(array: np.ndarray, name: str) -> None:
+    """Integers or floats: not strings, objects or booleans."""
+    if not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
+        raise input_error(
+            TypeError,
+            f"{name}은(는) 숫자 배열이어야 합니다.",
+            f"{name} must be numeric.",
+            str(array.dtype),
+            ("dtype", "dtype"),
+        )
+
+
 def _as_array(value, name: str) -> np.ndarray:
     if isinstance(value, np.ndarray):
         return value
@@ -77,14 +89,7 @@ def check_images(images, name: str = "images", dtype: str | None = None) -> np.n
             str(images.shape),
             ("모양", "shape"),
         )
-    if not (np.issubdtype(images.dtype, np.integer) or np.issubdtype(images.dtype, np.floating)):
-        raise input_error(
-            TypeError,
-            f"{name}은(는) 숫자 배열이어야 합니다.",
-            f"{name} must be numeric.",
-            str(images.dtype),
-            ("dtype", "dtype"),
-        )
+    _check_numeric(images, name)
     if dtype is not None and images.dtype != np.dtype(dtype):
         raise input_error(
             TypeError,
@@ -390,14 +395,7 @@ def check_confusion_matrix(matrix, name: str = "matrix") -> np.ndarray:
             str(matrix.shape),
             ("모양", "shape"),
         )
-    if not (np.issubdtype(matrix.dtype, np.integer) or np.issubdtype(matrix.dtype, np.floating)):
-        raise input_error(
-            TypeError,
-            f"{name}은(는) 숫자 배열이어야 합니다.",
-            f"{name} must be numeric.",
-            str(matrix.dtype),
-            ("dtype", "dtype"),
-        )
+    _check_numeric(matrix, name)
     _check_finite(matrix, name)
     if matrix.min() < 0:
         raise input_error(
