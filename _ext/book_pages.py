@@ -1,7 +1,7 @@
 """What the book's HTML pages need beyond the theme: offline MathJax, readable anchors, Korean labels, the book's CSS.
 
-- MathJax 3 ships with the book (npm's tarball, checked against its published sha512 and cached), so math renders
-  with no network and no page loads a script from another host.
+- MathJax 3 ships with the book (`vendor.py`: npm's tarball, checked against its published sha512 and cached), so
+  math renders with no network and no page loads a script from another host.
 - Section anchors are slugs of their titles with Hangul kept (`#합성곱-신경망이란`) instead of docutils' `#id2`; the
   GitHub-style slug (`#1-합성곱-신경망이란`) and the old id stay as extra anchors, so links already written still work.
 - The theme's labels are Korean: Sphinx translation catalogs get a Korean fallback for what the theme's own
@@ -11,31 +11,17 @@
 
 from __future__ import annotations
 
-import base64
 import gettext
-import hashlib
-import os
 import re
-import shutil
-import tarfile
-import tempfile
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+import vendor
 from docutils import nodes
 from sphinx.errors import ExtensionError
 from sphinx.locale import translators
 from sphinx.transforms import SphinxTransform
 
 HERE = Path(__file__).resolve().parent
-
-MATHJAX_VERSION = "3.2.2"
-MATHJAX_URL = f"https://registry.npmjs.org/mathjax/-/mathjax-{MATHJAX_VERSION}.tgz"
-# npm's `dist.integrity` for mathjax@3.2.2 (`npm view mathjax@3.2.2 dist.integrity`)
-MATHJAX_SHA512 = "Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw=="
-# tex-chtml.js, its fonts, and the TeX extensions its autoload fetches on first use of a macro such as \boldsymbol
-MATHJAX_KEEP = ("es5/tex-chtml.js", "es5/output/chtml/fonts/woff-v2/", "es5/input/tex/extensions/")
 
 # What the theme's catalogs leave in English (sphinx: pydata-sphinx-theme's templates; booktheme: the book theme's).
 LABELS_KO = {
@@ -83,63 +69,6 @@ LICENCES = (
 )
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cnn-course-ko"
-
-
-def sha512_integrity(path: Path) -> str:
-    return base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
-
-
-def download(url: str, target: Path, integrity: str) -> None:
-    """Fetch `url` into `target` once; a partial or tampered download never stays in the cache."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as part:
-        try:
-            with urllib.request.urlopen(url, timeout=60) as response:
-                shutil.copyfileobj(response, part)
-        except (urllib.error.URLError, OSError) as error:
-            Path(part.name).unlink(missing_ok=True)
-            raise ExtensionError(
-                f"MathJax {MATHJAX_VERSION}을(를) 내려받지 못했습니다({error}). 인터넷에 연결해 한 번 빌드하거나, "
-                f"다른 컴퓨터에서 {url} 을(를) 받아 {target} 에 두세요. 한 번 받으면 오프라인에서도 빌드됩니다.\n"
-                f"Could not download MathJax {MATHJAX_VERSION} ({error}). Build once with internet access, or "
-                f"fetch {url} elsewhere and put it at {target}; after that the book builds offline."
-            ) from error
-    if sha512_integrity(Path(part.name)) != integrity:
-        Path(part.name).unlink()
-        raise ExtensionError(
-            f"내려받은 {url} 의 sha512 가 npm 에 공개된 값과 다릅니다. 다시 빌드해 보세요.\n"
-            f"The sha512 of the downloaded {url} differs from npm's published integrity; build again."
-        )
-    os.replace(part.name, target)
-
-
-def ensure_mathjax(cache: Path, url: str = MATHJAX_URL, integrity: str = MATHJAX_SHA512) -> Path:
-    """A folder holding `mathjax/tex-chtml.js` and what it loads, extracted once from the verified npm tarball."""
-    static = cache / f"mathjax-{MATHJAX_VERSION}"
-    if (static / "mathjax" / "tex-chtml.js").is_file():
-        return static
-    tarball = cache / f"mathjax-{MATHJAX_VERSION}.tgz"
-    if not tarball.is_file() or sha512_integrity(tarball) != integrity:
-        download(url, tarball, integrity)
-    staging = Path(tempfile.mkdtemp(dir=cache, prefix="mathjax-"))
-    with tarfile.open(tarball) as archive:
-        wanted = [
-            member
-            for member in archive.getmembers()
-            if member.isfile() and member.name.removeprefix("package/").startswith(MATHJAX_KEEP)
-        ]
-        for member in wanted:
-            member.name = "mathjax/" + member.name.removeprefix("package/es5/")
-        archive.extractall(staging, members=wanted, filter="data")
-    try:
-        os.replace(staging, static)
-    except OSError:  # another build extracted it meanwhile
-        shutil.rmtree(staging, ignore_errors=True)
-    return static
-
-
 class KoreanLabels(gettext.NullTranslations):
     """Last in a catalog's fallback chain: answers only what every catalog before it left untranslated."""
 
@@ -171,7 +100,10 @@ def footer(config) -> str:
 
 
 def configure(app, config) -> None:
-    static = ensure_mathjax(cache_dir())
+    try:
+        static = vendor.unpacked("mathjax")
+    except vendor.VendorError as error:
+        raise ExtensionError(str(error)) from None
     config.html_static_path = [*config.html_static_path, str(static), str(Path(app.srcdir) / "book" / "_static")]
     config.mathjax_path = "mathjax/tex-chtml.js"
     config.templates_path = [str(HERE / "templates"), *config.templates_path]

@@ -4,13 +4,17 @@ Every page of the table of contents is visited once at 1400 px and once at 400 p
 host other than loopback blocked, as for a reader without internet; the tests below check what those visits saw.
 """
 
+import dataclasses
+import functools
+import http.server
 import re
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DESKTOP, PHONE, load, needs_browser, window
+from conftest import DESKTOP, PHONE, QuietHandler, load, needs_browser, window
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -396,25 +400,39 @@ def test_further_reading_links_every_item(html):
     ] == []
 
 
-def test_mathjax_that_cannot_be_downloaded_says_what_to_do(tmp_path):
-    from book_pages import ensure_mathjax
-    from sphinx.errors import ExtensionError
+def test_a_library_that_cannot_be_downloaded_says_what_to_do(tmp_path):
+    import vendor
 
-    with pytest.raises(ExtensionError, match="인터넷에 연결해 한 번 빌드하거나") as error:
-        ensure_mathjax(tmp_path, url="http://127.0.0.1:9/mathjax.tgz")  # nothing listens on port 9
-    assert "Could not download MathJax" in str(error.value)
-    assert list(tmp_path.iterdir()) == []  # no partial download left to be trusted later
+    with pytest.raises(vendor.VendorError, match="인터넷에 연결해 한 번 빌드하거나") as error:
+        vendor.unpacked("mathjax", tmp_path, url="http://127.0.0.1:9/mathjax.tgz")  # nothing listens on port 9
+    assert "Could not download mathjax" in str(error.value)
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []  # no partial download left to be trusted
 
 
-def test_mathjax_is_checked_against_npm_and_only_what_it_needs_is_kept(tmp_path):
-    from book_pages import MATHJAX_VERSION, cache_dir, ensure_mathjax
-    from sphinx.errors import ExtensionError
+@pytest.fixture
+def npm_mirror():
+    """The build's cache served on loopback, as the registry would serve its tarballs."""
+    import vendor
 
-    ensure_mathjax(cache_dir())  # the build's cache: present once the book was built
-    tarball = (cache_dir() / f"mathjax-{MATHJAX_VERSION}.tgz").as_uri()
-    with pytest.raises(ExtensionError, match="sha512"):
-        ensure_mathjax(tmp_path / "tampered", url=tarball, integrity="not-npm's")
-    static = ensure_mathjax(tmp_path / "fresh", url=tarball) / "mathjax"
+    vendor.unpacked("mathjax")  # the build's cache: present once the book was built
+    handler = functools.partial(QuietHandler, directory=str(vendor.cache_dir()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_mathjax_is_checked_against_npm_and_only_what_it_needs_is_kept(tmp_path, npm_mirror, monkeypatch):
+    import vendor
+
+    url = f"{npm_mirror}/mathjax-{vendor.PACKAGES['mathjax'].version}.tgz"
+    tampered = dataclasses.replace(vendor.PACKAGES["mathjax"], integrity="sha512-" + "A" * 86 + "==")
+    monkeypatch.setitem(vendor.PACKAGES, "mathjax", tampered)
+    with pytest.raises(vendor.VendorError, match="sha512"):
+        vendor.unpacked("mathjax", tmp_path / "tampered", url=url)
+    assert [path for path in (tmp_path / "tampered").rglob("*") if path.is_file()] == []
+    monkeypatch.undo()
+    static = vendor.unpacked("mathjax", tmp_path / "fresh", url=url) / "mathjax"
     kept = sorted(str(path.relative_to(static)) for path in static.rglob("*") if path.is_file())
     assert "tex-chtml.js" in kept and any(name.startswith("output/chtml/fonts/woff-v2/") for name in kept)
     assert [name for name in kept if name != "tex-chtml.js" and not name.startswith(("output/", "input/tex/"))] == []
