@@ -1,0 +1,211 @@
+# %% [markdown]
+# # 11. 모델은 어디를 볼까
+#
+# 7장에서는 모델이 얼마나 맞히는지 재었고, 8장에서는 필터와 특성 맵을 들여다봤습니다. 이 장에서는 한 걸음 더
+# 들어가 "모델이 이 이미지를 셔츠라고 판단할 때 **어디를** 근거로 삼았는가"를 묻습니다. 답하는 방법은 여럿이고,
+# 방법마다 알려 주는 것과 알려 주지 못하는 것이 다릅니다. 세 가지를 직접 계산해 보고, 그 답이 얼마나 믿을 만한지도
+# 숫자로 확인합니다. 낯선 용어는 [용어집](glossary.md)에서 찾아볼 수 있습니다.
+#
+# ## 이 장의 목표
+#
+# - Grad-CAM이 마지막 합성곱 층의 특성 맵과 그레이디언트로 "어디를 봤는지"를 계산하는 과정을 설명할 수 있습니다.
+# - `Sequential` 모델에서 중간 층의 출력과 예측을 함께 내는 모델을 Keras의 공개 API로 만들 수 있습니다.
+# - Grad-CAM, 돌출 맵, 가림 시험을 맞힌 예측과 틀린 예측에 적용하고 결과를 해석할 수 있습니다.
+# - 이런 그림이 말해 주는 것과 말해 주지 못하는 것을 구별할 수 있습니다.
+
+# %% tags=["remove-cell"]
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
+import importlib.util
+import pathlib
+import subprocess
+import sys
+
+if importlib.util.find_spec("helpers") is None:
+    if pathlib.Path("../helpers/__init__.py").exists():
+        sys.path.insert(0, "..")
+    else:
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
+
+# %%
+import helpers
+from helpers import inside
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+import tensorflow as tf
+
+# %% [markdown]
+# ## 준비: 모델과 테스트 세트
+#
+# 8장처럼 6장의 모델을 `helpers.lesson_model()`로 불러옵니다. 다시 훈련하지 않습니다. 테스트 세트는 4장과 같은
+# 방법으로 스케일을 조정한 것입니다.
+
+# %%
+run = helpers.lesson_model()
+model = run.model
+data = helpers.load_splits()
+x_test, y_test = data.x_test, data.y_test
+
+probabilities = model.predict(x_test, verbose=0)
+predicted = probabilities.argmax(axis=1)
+print(f"테스트 정확도: {np.mean(predicted == y_test):.4f}")
+
+# %% [markdown]
+# ## Grad-CAM: 마지막 특성 맵에 그레이디언트로 가중치 주기
+#
+# 모델의 마지막 합성곱 층 `conv2`는 14×14 크기의 특성 맵 64장을 냅니다. 8장에서 봤듯이 특성 맵 한 장은 "이
+# 위치에 이 필터가 찾는 무늬가 얼마나 있는가"를 나타냅니다. **Grad-CAM**(gradient-weighted class activation
+# mapping)은 이 64장을 한 장으로 합치되, 클래스 점수를 올리는 데 기여한 맵에 큰 가중치를 줍니다.
+#
+# 1. 클래스 $c$의 점수 $y^c$를 특성 맵 $A^k$의 각 위치로 미분한 그레이디언트를 구합니다.
+# 2. 맵마다 그레이디언트의 평균을 그 맵의 가중치로 씁니다: $\alpha_k = \frac{1}{14 \cdot 14}\sum_{i,j}
+#    \frac{\partial y^c}{\partial A^k_{ij}}$.
+# 3. 가중치를 곱해 더하고 음수는 버립니다: $L^c = \mathrm{ReLU}\left(\sum_k \alpha_k A^k\right)$.
+#
+# 결과는 14×14 지도이고, 입력 이미지 크기(28×28)로 늘려서 겹쳐 그립니다. 점수 $y^c$로는 클래스의 로그 확률
+# $\log p_c$를 씁니다. 로그 확률은 그 클래스의 점수가 **다른 클래스보다** 얼마나 높은지를 재므로, 셔츠와 티셔츠처럼
+# 비슷한 클래스를 가르는 곳을 찾는 데 알맞습니다(원래 논문은 소프트맥스 앞의 점수를 씁니다). 모델이 아주 확신할
+# 때는(확률이 거의 1) 로그 확률이 거의 변하지 않아서 지도가 몇 칸에만 남기도 합니다.
+#
+# 계산하려면 한 번의 순전파에서 `conv2`의 출력과 모델의 예측을 **함께** 얻어야 합니다. 함수형 API로 입력은
+# 같고 출력이 두 개인 모델을 만들면 됩니다. 이 책의 모델은 `keras.Input`으로 시작하는 `Sequential` 모델이라서
+# `model.inputs`와 각 층의 `output`이 이미 계산 그래프로 연결되어 있습니다(입력 없이 만든 `Sequential` 모델에서는
+# 이 방법이 실패합니다. 5장에서 `keras.Input`을 쓴 까닭 중 하나입니다).
+
+# %%
+# model.output은 이 모델을 다른 모델의 층으로 호출했을 때의 출력이라 여기서는 없습니다. outputs[0]을 씁니다.
+inner = keras.Model(model.inputs[0], [model.get_layer("conv2").output, model.outputs[0]])
+
+first_shirt = np.flatnonzero(y_test == list(helpers.CLASS_NAMES_KO).index("셔츠"))[0]
+image = x_test[first_shirt : first_shirt + 1]  # 테스트 세트의 첫 셔츠
+with tf.GradientTape() as tape:
+    maps, output = inner(image, training=False)
+    class_index = int(keras.ops.argmax(output[0]))
+    score = keras.ops.log(output[0, class_index])
+gradients = tape.gradient(score, maps)  # maps와 같은 모양: (1, 14, 14, 64)
+
+weights = keras.ops.mean(gradients, axis=(1, 2))  # 맵마다 하나: (1, 64)
+cam = keras.ops.relu(keras.ops.sum(maps * weights[:, None, None, :], axis=-1))  # (1, 14, 14)
+cam = keras.ops.convert_to_numpy(cam[0])
+
+print("특성 맵:", maps.shape, "그레이디언트:", gradients.shape, "Grad-CAM:", cam.shape)
+print("예측:", helpers.class_name(class_index), "/ 정답:", helpers.class_name(y_test[first_shirt]))
+
+# %% mystnb={"image": {"alt": "테스트 세트 첫 이미지(앵클 부츠)와 그 위에 겹친 14×14 Grad-CAM 지도. 밝은 부분이 모델이 앵클 부츠라고 판단할 때 근거로 삼은 곳으로, 신발의 몸통과 굽 쪽에 모여 있습니다."}}
+fig, axes = plt.subplots(1, 3, figsize=(7.5, 2.8))
+axes[0].imshow(image[0, :, :, 0], cmap="gray_r")
+axes[0].set_title("입력 이미지")
+axes[1].imshow(cam, cmap="jet")
+axes[1].set_title("Grad-CAM 14×14")
+axes[2].imshow(image[0, :, :, 0], cmap="gray_r")
+axes[2].imshow(cam, cmap="jet", alpha=0.45, extent=(-0.5, 27.5, 27.5, -0.5))
+axes[2].set_title("겹쳐 그리기")
+for axis in axes:
+    axis.axis("off")
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# 이 계산은 `helpers.inside.grad_cam()`에 그대로 들어 있습니다. 이 함수는 지도를 28×28로 늘리고 0~1 사이로
+# 맞춰 여러 이미지를 한꺼번에 처리합니다.
+#
+# ## 두 가지 다른 방법: 돌출 맵과 가림 시험
+#
+# - **돌출 맵**(saliency map)은 점수를 입력 픽셀로 직접 미분한 그레이디언트의 크기입니다. "이 픽셀을 조금
+#   바꾸면 점수가 얼마나 변하는가"를 28×28 해상도로 알려 줍니다. 계산은 빠르지만 그림에 잡음이 많습니다.
+# - **가림 시험**(occlusion)은 이미지의 한 부분을 배경(0)으로 가리고 확률이 얼마나 떨어지는지 잽니다. 6×6 크기의
+#   사각형을 2픽셀씩 옮겨 가며 144번 예측합니다. 미분이 필요 없어서 어떤 모델에나 쓸 수 있지만 느리고, 사각형
+#   크기와 무엇으로 가리는지에 따라 결과가 달라집니다.
+#
+# ## 맞힌 예측과 틀린 예측
+#
+# 7장의 혼동 행렬에서는 셔츠, 티셔츠/탑, 스웨터, 코트 같은 상의끼리 가장 많이 헷갈렸습니다. 테스트 세트에서 차례로
+# 찾은 첫 이미지들을 씁니다(결과를 보고 고르지 않았습니다): 셔츠를 맞힌 것, 셔츠를 티셔츠/탑으로 틀린 것, 코트를
+# 맞힌 것, 코트를 스웨터로 틀린 것.
+
+# %%
+names = list(helpers.CLASS_NAMES_KO)
+cases = [("셔츠", "셔츠"), ("셔츠", "티셔츠/탑"), ("코트", "코트"), ("코트", "스웨터")]
+chosen = []
+for truth, guess in cases:
+    found = np.flatnonzero((y_test == names.index(truth)) & (predicted == names.index(guess)))
+    if len(found):
+        chosen.append(found[0])
+        print(f"정답 {truth}, 예측 {guess}: 테스트 이미지 {found[0]}번")
+    else:
+        print(f"정답 {truth}, 예측 {guess}: 이 모델에는 그런 이미지가 없습니다")
+
+# %% mystnb={"image": {"alt": "네 줄의 그림. 줄마다 테스트 이미지 하나와 그 위의 Grad-CAM, 돌출 맵, 가림 시험 지도가 있습니다. 첫째 줄은 맞힌 셔츠, 둘째 줄은 티셔츠/탑으로 틀린 셔츠, 셋째 줄은 맞힌 코트, 넷째 줄은 스웨터로 틀린 코트입니다. 틀린 예측에서도 지도는 옷의 몸통을 가리키고, 셔츠의 깃이나 코트의 여밈처럼 두 클래스를 가르는 부분은 뚜렷하게 드러나지 않습니다."}}
+fig = inside.plot_explanations(model, x_test[chosen], y_test[chosen])
+plt.show()
+
+# %% [markdown]
+# 그림을 읽을 때는 다음을 눈여겨보세요.
+#
+# - Grad-CAM은 14×14를 늘린 것이라 뭉툭합니다. "옷의 윗부분" 정도는 알려 주지만 "단추 세 번째"처럼 세밀한
+#   위치는 알려 주지 못합니다.
+# - 돌출 맵은 픽셀 단위로 세밀하지만 흩어져 있습니다. 옷의 경계선처럼 값이 급하게 바뀌는 곳에서 크게 나오는
+#   경향이 있어서, "중요한 곳"이라기보다 "민감한 곳"으로 읽어야 합니다.
+# - 가림 시험은 실제로 가렸을 때 확률이 얼마나 떨어지는지를 보여 주므로 해석이 가장 직접적입니다. 다만 한 번에
+#   한 부분만 가리므로 여러 부분이 함께 작용하는 경우는 알려 주지 못합니다.
+# - 틀린 예측에서도 지도가 옷 위를 가리킨다는 것은 모델이 배경이 아니라 옷을 보고 틀렸다는 뜻입니다. 무엇을
+#   잘못 보았는지(깃이 없다고 본 것인지)까지는 이 그림만으로 알 수 없습니다.
+#
+# ## 이 지도는 얼마나 믿을 만할까
+#
+# 지도가 정말로 판단의 근거를 가리킨다면, 지도가 가장 높게 매긴 부분을 가렸을 때 가장 낮게 매긴 부분을 가렸을
+# 때보다 점수가 더 많이 떨어져야 합니다. 테스트 세트의 첫 200장에서 옷에 해당하는 픽셀(0이 아닌 픽셀)의 5분의
+# 1을 각각 가려 보고, 로그 확률이 더 떨어진 쪽을 셉니다. 지도 대신 무작위로 순위를 매기면 이 비율은 0.5 근처가
+# 됩니다.
+
+# %%
+sample = x_test[:200]
+sample_predicted = predicted[:200]
+rows = np.arange(len(sample))
+
+
+def log_probability(images):
+    return np.log(model.predict(images, verbose=0)[rows, sample_predicted].astype("float64") + 1e-30)
+
+
+rng = np.random.default_rng(0)
+heatmaps = {
+    "Grad-CAM": inside.grad_cam(model, sample, sample_predicted),
+    "돌출 맵": inside.saliency(model, sample, sample_predicted),
+    "무작위 순위": rng.random(sample.shape[:3]),
+}
+for name, heat in heatmaps.items():
+    top, bottom = inside.object_ranked_masks(sample, heat)
+    hurts_more = log_probability(inside.cover(sample, top)) < log_probability(inside.cover(sample, bottom))
+    print(f"{name}: 높게 매긴 곳을 가렸을 때 더 떨어진 비율 {hurts_more.mean():.4f}")
+
+# %% [markdown]
+# 무작위 순위보다 높다면 지도가 판단의 근거와 관련이 있다는 뜻이지만, 1에서 멀다면 "지도가 가리키는 곳 = 모델이
+# 본 곳"이라고 단정할 수는 없다는 뜻이기도 합니다. 설명 그림은 가설을 세우는 도구이지 증명이 아닙니다.
+#
+# ## 더 강한 모델에서는
+#
+# 10장의 모델은 합성곱 블록이 세 개라서 마지막 특성 맵이 7×7입니다. Grad-CAM의 해상도는 더 거칠어집니다.
+# 층 이름은 `helpers.inside.last_conv_layer()`가 찾아 줍니다(배치 정규화 뒤의 ReLU 층 `relu3`).
+
+# %% mystnb={"image": {"alt": "10장의 더 강한 모델로 같은 네 이미지를 설명한 그림. 줄마다 이미지, 7×7을 늘린 Grad-CAM, 돌출 맵, 가림 시험 지도가 있고, Grad-CAM 지도가 11장의 모델보다 더 큰 덩어리로 보입니다."}}
+strong = helpers.book_model("strong").model
+print("마지막 합성곱 블록의 층:", inside.last_conv_layer(strong))
+fig = inside.plot_explanations(strong, x_test[chosen], y_test[chosen])
+plt.show()
+
+# %% [markdown]
+# ## 정리
+#
+# - Grad-CAM은 마지막 합성곱 층의 특성 맵을 클래스 점수의 그레이디언트 평균으로 가중합해 "어디를 봤는지"를
+#   특성 맵의 해상도로 보여 줍니다.
+# - `Sequential` 모델이라도 `keras.Input`으로 시작했다면 `keras.Model(model.inputs, [층.output, model.outputs[0]])`로
+#   중간 출력과 예측을 함께 내는 모델을 만들 수 있습니다.
+# - 돌출 맵은 픽셀 단위의 민감도, 가림 시험은 실제로 가렸을 때의 변화를 보여 줍니다.
+# - 어떤 방법도 "왜"를 직접 말해 주지 않습니다. 가려 보기 같은 시험으로 지도가 얼마나 믿을 만한지 확인해야
+#   합니다.
+
+# %% [markdown] tags=["remove-cell"]
+# 이전: [10. 더 강한 모델 만들기](10_stronger_model.ipynb) · 다음: [용어집](glossary.md)
