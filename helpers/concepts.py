@@ -371,3 +371,32 @@ def receptive_field():
         axis.set_title(title.replace(": ", "\n"), fontsize=9)
     fig.tight_layout()
     return fig
+
+
+AUGMENTATIONS = {  # Keras preprocessing layers as lesson 10 names them; each is active only while training
+    "좌우 뒤집기": ("RandomFlip", {"mode": "horizontal"}),
+    "평행 이동 ±10%": ("RandomTranslation", {"height_factor": 0.1, "width_factor": 0.1}),
+    "회전 ±18°": ("RandomRotation", {"factor": 0.05}),
+    "확대·축소 ±10%": ("RandomZoom", {"height_factor": 0.1}),
+}
+
+
+def augmentation_gallery(images, seed: int = 0):
+    """The same images through each augmentation layer (training mode), one column per layer."""
+    import keras
+
+    from helpers.validation import check_scaled_images
+
+    images = check_scaled_images(images, "images").astype("float32")
+    columns = {"원본": images}
+    for title, (name, options) in AUGMENTATIONS.items():
+        layer = getattr(keras.layers, name)(seed=seed, **options)
+        columns[title] = keras.ops.convert_to_numpy(layer(images, training=True))
+    fig, axes = plt.subplots(len(images), len(columns), figsize=(BOOK_WIDTH_IN, 1.5 * len(images)), squeeze=False)
+    for column, (title, shown) in enumerate(columns.items()):
+        for row in range(len(images)):
+            axes[row, column].imshow(shown[row, :, :, 0], cmap="gray_r", vmin=0, vmax=1)
+            axes[row, column].axis("off")
+        axes[0, column].set_title(title, fontsize=9)
+    fig.tight_layout()
+    return fig

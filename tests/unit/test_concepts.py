@@ -83,3 +83,13 @@ def test_the_animation_plays_every_position_with_korean_controls():
     assert len(set(frames)) == 16  # a 4×4 output: one frame per position
     assert 'aria-label="재생"' in html and 'aria-label="장면 선택"' in html
     assert not re.search(r'aria-label="(Play|Pause|First frame)"', html)
+
+
+def test_the_augmentation_gallery_shows_what_each_keras_layer_does(splits):
+    images = splits.x_train[:3]
+    fig = concepts.augmentation_gallery(images)
+    shown = [axis.images[0].get_array() for axis in fig.axes]
+    assert [axis.get_title() for axis in fig.axes[:5]] == ["원본", *concepts.AUGMENTATIONS]
+    np.testing.assert_array_equal(shown[0], images[0, :, :, 0])  # the first column is the untouched image
+    for column in range(1, 5):  # every layer changed at least one of the three images
+        assert any(not np.array_equal(shown[row * 5 + column], images[row, :, :, 0]) for row in range(3))
