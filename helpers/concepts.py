@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Polygon, Rectangle
 
+from helpers.messages import bilingual
 from helpers.plots import BOOK_WIDTH_IN
 
 WINDOW_COLOUR = "tab:orange"
@@ -60,33 +61,51 @@ def _outline(axis, row: int, col: int, size: int, colour: str, width: float = 3.
 def _draw_conv_step(axes, image, kernel, output, row: int, col: int):
     for axis in axes:
         axis.clear()
-    _grid(axes[0], image, "입력 이미지 (6×6)")
-    _outline(axes[0], row, col, kernel.shape[0], WINDOW_COLOUR)
-    _grid(axes[1], kernel, "필터 (3×3)", cmap="coolwarm", vmin=-2, vmax=2)
+    side, k, out_side = image.shape[0], kernel.shape[0], output.shape[0]
+    _grid(axes[0], image, f"입력 이미지 ({side}×{side})")
+    _outline(axes[0], row, col, k, WINDOW_COLOUR)
+    limit = max(1, np.abs(kernel).max())
+    _grid(axes[1], kernel, f"필터 ({k}×{k})", cmap="coolwarm", vmin=-2 * limit, vmax=2 * limit)
     shown = np.full(output.shape, np.nan)
     shown[: row + 1, :] = output[: row + 1, :]
     shown[row, col + 1 :] = np.nan
-    axes[2].imshow(np.nan_to_num(shown, nan=0), cmap="Blues", vmin=0, vmax=max(1, output.max()))
+    scale = max(1, np.abs(output).max())
+    axes[2].imshow(np.nan_to_num(np.abs(shown), nan=0), cmap="Blues", vmin=0, vmax=scale)
     for (r, c), value in np.ndenumerate(shown):
         if not np.isnan(value):
-            dark = value > output.max() / 2
+            dark = abs(value) > scale / 2
             axes[2].text(c, r, f"{value:g}", ha="center", va="center", fontsize=9, color="white" if dark else "black")
-    axes[2].set_xticks(np.arange(-0.5, output.shape[1]), minor=True)
-    axes[2].set_yticks(np.arange(-0.5, output.shape[0]), minor=True)
+    axes[2].set_xticks(np.arange(-0.5, out_side), minor=True)
+    axes[2].set_yticks(np.arange(-0.5, out_side), minor=True)
     axes[2].grid(which="minor", color="0.6", linewidth=0.6)
     axes[2].tick_params(which="both", length=0, labelbottom=False, labelleft=False)
-    axes[2].set_title("특성 맵 (4×4)", fontsize=10)
+    axes[2].set_title(f"특성 맵 ({out_side}×{out_side})", fontsize=10)
     _outline(axes[2], row, col, 1, OUTPUT_COLOUR)
-    window = image[row : row + 3, col : col + 3]
+    window = image[row : row + k, col : col + k]
     terms = " + ".join(f"{a:g}×({b:g})" for a, b in zip(window.ravel(), kernel.ravel(), strict=True) if b != 0)
     axes[1].set_xlabel(f"주황 창과 필터를 칸끼리 곱해 더함(0인 칸 생략)\n{terms} = {output[row, col]:g}", fontsize=8)
 
 
-def convolution_step(row: int = 1, col: int = 1):
-    """One step of a 3×3 filter over a 6×6 image: the window, the filter, and the one output cell it writes."""
-    output = correlate_valid(TOY_IMAGE, EDGE_FILTER)
+def _small_arrays(image, kernel):
+    image = TOY_IMAGE if image is None else np.asarray(image)
+    kernel = EDGE_FILTER if kernel is None else np.asarray(kernel)
+    if image.ndim != 2 or kernel.ndim != 2 or image.shape[0] > 10 or kernel.shape[0] > image.shape[0]:
+        raise ValueError(
+            bilingual(
+                "그림으로 보여 줄 이미지와 필터는 10×10 이하의 2차원 배열이어야 하고, 필터가 이미지보다 작아야 합니다.",
+                "The image and filter to draw must be 2-D arrays at most 10×10, the filter smaller than the image.",
+            )
+        )
+    return image, kernel
+
+
+def convolution_step(image=None, kernel=None, row: int = 0, col: int = 0):
+    """One step of a small filter over a small image (default: a 6×6 edge and a 3×3 edge filter): the window, the
+    filter, and the one output cell it writes, with the sum written out."""
+    image, kernel = _small_arrays(image, kernel)
+    output = correlate_valid(image, kernel)
     fig, axes = plt.subplots(1, 3, figsize=(BOOK_WIDTH_IN, 3.2))
-    _draw_conv_step(axes, TOY_IMAGE, EDGE_FILTER, output, row, col)
+    _draw_conv_step(axes, image, kernel, output, row, col)
     fig.tight_layout()
     return fig
 
@@ -105,18 +124,19 @@ ANIMATION_LABELS = {  # matplotlib's player labels its buttons in English
 }
 
 
-def convolution_animation():
-    """The filter sliding over all 16 positions, as a player (HTML and JavaScript) that runs in the book, Jupyter
+def convolution_animation(image=None, kernel=None):
+    """The filter sliding over every position, as a player (HTML and JavaScript) that runs in the book, Jupyter
     and Colab without a Python kernel behind it."""
     from IPython.display import HTML
     from matplotlib.animation import FuncAnimation
 
-    output = correlate_valid(TOY_IMAGE, EDGE_FILTER)
+    image, kernel = _small_arrays(image, kernel)
+    output = correlate_valid(image, kernel)
     fig, axes = plt.subplots(1, 3, figsize=(BOOK_WIDTH_IN, 3.2), dpi=72)
     positions = [(r, c) for r in range(output.shape[0]) for c in range(output.shape[1])]
 
     def draw(frame):
-        _draw_conv_step(axes, TOY_IMAGE, EDGE_FILTER, output, *positions[frame])
+        _draw_conv_step(axes, image, kernel, output, *positions[frame])
         fig.tight_layout()
 
     animation = FuncAnimation(fig, draw, frames=len(positions), interval=700)
