@@ -1,6 +1,10 @@
 """The lessons as a reader meets them in Colab and Jupyter: plain Markdown, collapsed solutions, one set of terms,
 working links, the release the install cell installs, and the previous/next lines."""
 
+# The terms rules (one word per concept) live in the glossary's 표기 원칙 table; TERM_RULES below enforces each of
+# them over the text a reader sees: every lesson's Markdown, comments and Korean strings (from lessons_py, the
+# source the notebooks are made from), the intro and the glossary outside that table.
+
 import re
 import tomllib
 from html.parser import HTMLParser
@@ -27,7 +31,8 @@ MYST_ONLY = {
     "{numref}": "a numref role",
     "```{": "a MyST directive",
 }
-# One form per term (CONTRIBUTING.md, glossary.md): the variants on the left are not used in lesson prose.
+# One word per concept: (rejected pattern, the glossary's form). Each form is a row of the glossary's 표기 원칙 table
+# (test_every_term_rule_is_stated_in_the_glossary). Patterns apply to words a reader reads (see visible_texts).
 REJECTED_TERMS = {
     r"케라스|텐서플로|넘파이": "Keras, TensorFlow, NumPy",
     r"특징": "특성",
@@ -35,9 +40,34 @@ REJECTED_TERMS = {
     r"표준편차": "표준 편차",
     r"목록": "리스트",
     r"이 과정": "이 책",
-    r"부록": "한 걸음 더 (10장은 부록이 아닙니다)",
+    r"부록": "한 걸음 더",
     r"엣지 필터|에지 필터|윤곽선 필터|경계 검출기|경계선 탐지기": "경계선 필터",
+    r"(?<!찍은 )사진": "이미지",  # 사진 only for a photograph someone takes ('휴대폰으로 찍은 사진')
+    r"경계(?!선)|윤곽": "경계선",
+    r"테두리": "가장자리",
+    r"보폭": "스트라이드",  # and 걸음 for an optimizer's step
+    r"요약표": "모델 요약",
+    r"검증 데이터": "검증 세트",
+    r"픽셀 값": "픽셀값",
+    r"(밀집|은닉|입력|출력) 층": "밀집층, 은닉층, 입력층, 출력층",
+    r"(합성곱|풀링|드롭아웃|평탄화|정규화)층": "합성곱 층, 풀링 층, 드롭아웃 층, 평탄화 층, 배치 정규화 층",
+    r"검은 배경|배경이 검": "gray_r",
 }
+# Rules that need a sentence, a number or code rather than one word; the value is the glossary's form.
+STRIDE_WORDS = re.compile(r"스트라이드|strides|칸씩|칸 수")  # a sentence about a stride says 스트라이드, never 걸음
+ACCURACY_PERCENT = re.compile(r"정확도[^%]*?(?<![\d.])\d+(?:\.\d+)?\s?%(?!p)")  # accuracies as 0.9146, not 91.46%
+# the number right after 정확도 (and its particle): 정확도 0.9146, 정확도가 0.9146, 정확도는 약 0.9146
+ACCURACY_DECIMALS = re.compile(r"정확도(?:가|는|를|은|도|의)?[\s,:=]*(?:약|즉)?[\s,:=]*(0\.\d+)(?!\d|\s?%p)")
+SECONDS = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.(\d+))?)\s?초(?!기|과|점|당)")  # 7.2초: one decimal
+FORMATTED_SECONDS = re.compile(r"\{[^{}]*:[^{}]*?\.(\d)f\}\s?초")
+# an accuracy formatted in code: the field right after the word 정확도, or a field that reads an accuracy
+FORMATTED_ACCURACY = re.compile(r"(?:정확도[^{}]{0,12}\{[^{}]*|\{[^{}]*accuracy[^{}]*):[^{}]*?\.(\d)(f|%)\}(?!\s?%p)")
+CODE_RULES = {
+    r"\.numpy\(\)": "keras.ops.convert_to_numpy()",
+    r"cmap=[\"']gray[\"']": "gray_r",
+}
+SHOWN_ONCE = {"gray_r": "01_what_is_cnn"}  # explained in the text of one lesson only
+GLOSSARY_RULES_HEADING = "## 표기 원칙"
 SOLUTION_TITLE = re.compile(r"^# ?@title 풀이 \{ ?display-mode: \"form\" ?\}")
 
 
@@ -86,16 +116,122 @@ def test_markdown_has_no_myst_only_syntax(path):
         assert not re.search(r"^: ", cell.source, flags=re.M), f"{path.name}, cell {number}: a definition list"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
-def test_terms_are_the_glossarys(path):
-    nb = notebook(path)
-    texts = [prose(cell.source) for cell in markdown_cells(nb)] + [comments(cell.source) for cell in code_cells(nb)]
-    for pattern, preferred in REJECTED_TERMS.items():
-        for text in texts:
-            found = re.search(pattern, text)
-            assert not found, (
-                f"{path.name}: '{found.group()}' → use {preferred}: …{text[found.start() - 30 : found.end() + 30]}…"
-            )
+def strings_with_hangul(source: str) -> list[str]:
+    """The Korean string literals of code: what a cell prints or writes into a figure."""
+    return [text for _, text in re.findall(r"([\"'])((?:(?!\1).)*[가-힣](?:(?!\1).)*)\1", source)]
+
+
+def glossary_outside_rules() -> str:
+    """The glossary without its 표기 원칙 section (which names the rejected words on purpose)."""
+    text = (BOOK / "glossary.md").read_text(encoding="utf-8")
+    start = text.index(GLOSSARY_RULES_HEADING)
+    end = text.index("\n## ", start + 1)
+    return text[:start] + text[end:]
+
+
+def visible_texts(name: str) -> tuple[list[str], list[str]]:
+    """(texts a reader reads, code a reader runs) of a page: a lesson from its lessons_py source, intro or glossary."""
+    if name == "intro":
+        return [prose((BOOK / "intro.md").read_text(encoding="utf-8"))], []
+    if name == "glossary":
+        return [prose(glossary_outside_rules())], []
+    nb = jupytext.read(ROOT / "lessons_py" / f"{name}.py")
+    words = [prose(cell.source) for cell in markdown_cells(nb)]
+    code = [cell.source for cell in code_cells(nb)]
+    words += [comments(source) for source in code] + ["\n\n".join(strings_with_hangul(source)) for source in code]
+    return words, code
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences, list items, table rows and headings of a text, each on one line."""
+    blocks = re.split(r"\n\s*\n|\n(?=\s*(?:[-*|#]|\d+\.)\s)", text)
+    return [s.strip() for block in blocks for s in re.split(r"(?<=[.!?])\s+", " ".join(block.split())) if s.strip()]
+
+
+def term_violations(words: list[str], code: list[str]) -> list[str]:
+    """Every breach of the glossary's 표기 원칙 in a page's visible text and code, quoted with its context."""
+    found = []
+    for text in words:
+        for pattern, preferred in REJECTED_TERMS.items():
+            found += [
+                f"'{m.group()}' → {preferred}: …{text[max(m.start() - 30, 0) : m.end() + 30]}…"
+                for m in re.finditer(pattern, text)
+            ]
+        for sentence in sentences(text):
+            if "걸음" in sentence and STRIDE_WORDS.search(sentence):
+                found.append(f"걸음 for a stride → 스트라이드: {sentence}")
+            if match := ACCURACY_PERCENT.search(sentence):
+                found.append(f"an accuracy in % → 0.xxxx (4 decimals), differences in %p: {match.group()}")
+            for match in ACCURACY_DECIMALS.finditer(sentence):
+                if len(match.group(1)) != 6:
+                    found.append(f"accuracy {match.group(1)} → 4 decimals (0.xxxx): {sentence}")
+            for match in SECONDS.finditer(sentence):
+                if match.group(2) is None or len(match.group(2)) != 1:
+                    found.append(f"'{match.group()}' → seconds with one decimal (7.2초): {sentence}")
+    for source in code:
+        for pattern, preferred in CODE_RULES.items():
+            found += [f"code '{m.group()}' → {preferred}" for m in re.finditer(pattern, source)]
+        for line in source.splitlines():
+            for match in FORMATTED_SECONDS.finditer(line):
+                if match.group(1) != "1":
+                    found.append(f"seconds printed with {match.group(1)} decimals → one (7.2초): {line.strip()}")
+            for match in FORMATTED_ACCURACY.finditer(line):
+                if match.group(2) == "%" or match.group(1) != "4":
+                    found.append(f"accuracy printed as {match.group()} → :.4f (0.xxxx): {line.strip()}")
+    return found
+
+
+PAGES = [*ids, "intro", "glossary"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_terms_are_the_glossarys(name):
+    found = term_violations(*visible_texts(name))
+    assert not found, f"{name}: {len(found)} word(s) against the glossary's 표기 원칙:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("rule", sorted(SHOWN_ONCE))
+def test_a_convention_is_explained_in_one_lesson(rule):
+    explained = [
+        name
+        for name in ids
+        if any(rule in cell.source for cell in markdown_cells(jupytext.read(ROOT / "lessons_py" / f"{name}.py")))
+    ]
+    assert explained == [SHOWN_ONCE[rule]], f"'{rule}' is explained in {explained}; say it once, in {SHOWN_ONCE[rule]}"
+
+
+def test_every_term_rule_is_stated_in_the_glossary():
+    text = (BOOK / "glossary.md").read_text(encoding="utf-8")
+    start = text.index(GLOSSARY_RULES_HEADING)
+    table = text[start : text.index("\n## ", start + 1)]
+    preferred = [*REJECTED_TERMS.values(), "0.9146", "%p", "7.2초", "convert_to_numpy", "gray_r"]
+    missing = [form for form in preferred if not all(part in table for part in form.split(", "))]
+    assert not missing, f"the glossary's 표기 원칙 table does not state: {missing}"
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("패션 MNIST 사진을 봅니다.", "이미지"),
+        ("옷의 윤곽에 반응합니다.", "경계선"),
+        ("필터가 두 칸씩 걸음을 옮깁니다.", "스트라이드"),
+        ("검증 정확도는 91.46%입니다.", "%"),
+        ("검증 정확도 0.915를 얻었습니다.", "4 decimals"),
+        ("에포크마다 7초 걸렸습니다.", "one decimal"),
+        ("합성곱층 두 개를 쌓습니다.", "합성곱 층"),
+        ("은닉 층의 뉴런은 100개입니다.", "은닉층"),
+    ],
+    ids=["photo", "outline", "stride", "percent", "decimals", "seconds", "conv-spacing", "hidden-spacing"],
+)
+def test_the_terms_test_can_fail(text, rule):
+    assert any(rule in message for message in term_violations([text], [])), f"{text!r} passed the terms test"
+
+
+def test_the_terms_test_can_fail_on_code():
+    code = ['print(f"검증 정확도 {acc:.2%}")', "x = tensor.numpy()", 'print(f"{t:.0f}초")']
+    found = term_violations([], code)
+    assert len(found) == 3, found
+    assert not term_violations(["휴대폰으로 찍은 사진도 예측해 봅니다. 경계선과 가장자리, 스트라이드 2."], [])
 
 
 def test_helpers_messages_use_the_glossarys_terms():
