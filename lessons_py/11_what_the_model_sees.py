@@ -167,7 +167,8 @@ rows = np.arange(len(sample))
 
 
 def log_probability(images):
-    return np.log(model.predict(images, verbose=0)[rows, sample_predicted].astype("float64") + 1e-30)
+    chosen_class = model.predict(images, verbose=0)[rows, sample_predicted]
+    return np.log(chosen_class.astype("float64") + 1e-30)
 
 
 rng = np.random.default_rng(0)
