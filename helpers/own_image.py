@@ -162,7 +162,8 @@ def own_image_steps(source) -> Steps:
     longest = max(gray.shape)
     if longest > SPEC["work_size"]:
         ratio = SPEC["work_size"] / longest
-        gray = box_resize(gray, max(1, round(gray.shape[0] * ratio)), max(1, round(gray.shape[1] * ratio)))
+        height, width = (max(1, int(np.floor(side * ratio + 0.5))) for side in gray.shape)  # half up, as JS rounds
+        gray = box_resize(gray, height, width)
     background = _border_median(gray)
     if background > SPEC["light_background_above"]:
         gray_object, background = 1.0 - gray, 1.0 - background

@@ -94,9 +94,9 @@ def export_browser(manifest: dict, data) -> dict:
     """The ONNX files and the page's test images, from the models manifest.json describes; the manifest updated."""
     from helpers import book_models
 
-    for name in book_models.BOOK_RECIPES:
-        manifest[name]["onnx"] = export_onnx(name, book_models.book_model(name).model)
-    manifest["browser_samples"] = export_test_samples(data)
+    samples = export_test_samples(data)
+    for name in book_models.BOOK_RECIPES:  # the manifest's keys stay the models: the samples go with each export
+        manifest[name]["onnx"] = {**export_onnx(name, book_models.book_model(name).model), "test_samples": samples}
     book_models.MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return manifest
 

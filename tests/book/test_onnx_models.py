@@ -71,7 +71,9 @@ def test_feature_maps_agree_with_keras(name, keras_models, splits):
 
 
 def test_page_samples_are_test_images_with_their_labels(splits):
-    entry = manifest()["browser_samples"]
+    entries = [manifest()[name]["onnx"]["test_samples"] for name in NAMES]
+    assert entries[0] == entries[1]
+    entry = entries[0]
     path = book_models.TRAINED_DIR / entry["file"]
     assert file_sha256(path) == entry["file_sha256"]
     samples = json.loads(path.read_text(encoding="utf-8"))["samples"]
