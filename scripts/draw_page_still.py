@@ -48,7 +48,7 @@ def main(arguments: list[str]) -> int:
             lambda d: d.execute_script("return drawPage.predictions > arguments[0] && drawPage.idle()", count)
         )
         area = driver.find_element("css selector", "#draw-app .draw-row")
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", area)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", area)
         TARGET.write_bytes(area.screenshot_as_png)
     finally:
         driver.quit()

@@ -145,10 +145,11 @@ def test_phone_width_with_a_finger_draws_and_never_scrolls_sideways(offline, sit
         try:
             open_page(browser, site)
             clear = browser.find_element("id", "draw-clear")
-            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", clear)
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", clear)
             clear.click()
             box = browser.execute_script(
-                "const c = document.getElementById('draw-canvas'); c.scrollIntoView({block: 'center'});"
+                "const c = document.getElementById('draw-canvas');"
+                "c.scrollIntoView({block: 'center', behavior: 'instant'});"
                 "const r = c.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];"
             )
             left, top, width, height = box
