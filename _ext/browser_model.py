@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 from pathlib import Path
@@ -24,11 +25,13 @@ TITLES = {"cnn": "6장의 모델", "strong": "10장의 더 강한 모델"}
 
 
 def page_config(manifest: dict) -> dict:
-    from ast import literal_eval
-
-    source = (HELPERS / "data.py").read_text(encoding="utf-8")  # helpers imports TensorFlow; the names are a literal
-    start = source.index("CLASS_NAMES_KO = ") + len("CLASS_NAMES_KO = ")
-    names = literal_eval(source[start : source.index("\n", start)])
+    # helpers.CLASS_NAMES_KO, read from its source: importing helpers would import TensorFlow into the build
+    tree = ast.parse((HELPERS / "data.py").read_text(encoding="utf-8"))
+    (names,) = [
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["CLASS_NAMES_KO"]
+    ]
     models = {
         name: {
             "title": TITLES[name],

@@ -82,3 +82,14 @@ def test_page_samples_are_test_images_with_their_labels(splits):
         pixels = np.frombuffer(base64.b64decode(sample["pixels"]), np.uint8).reshape(28, 28)
         np.testing.assert_allclose(pixels / 255.0, splits.x_test[sample["index"], :, :, 0], atol=0.5 / 255)
         assert sample["label"] == splits.y_test[sample["index"]]
+
+
+def test_page_config_names_the_classes_as_helpers_does():
+    sys.path.insert(0, str(ROOT / "_ext"))
+    from browser_model import page_config
+
+    import helpers
+
+    config = page_config(manifest())
+    assert config["class_names"] == list(helpers.CLASS_NAMES_KO)
+    assert {name: model["file"] for name, model in config["models"].items()} == {n: f"{n}.onnx" for n in NAMES}
