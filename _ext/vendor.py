@@ -1,4 +1,4 @@
-"""Browser libraries the book ships (MathJax today; the browser-model runtime and axe-core join this table).
+"""Browser libraries the book ships (MathJax, the browser-model runtime onnxruntime-web; axe-core joins this table).
 
 Each is an npm tarball fetched once with pooch, checked against npm's published `dist.integrity` (sha512), and
 unpacked into a cache, so the book builds offline afterwards and no page loads anything from another server. To add
@@ -24,6 +24,7 @@ class NpmPackage:
     keep: tuple[str, ...]  # path prefixes inside the tarball to unpack (after "package/")
     strip: str = ""  # a prefix removed from the kept paths
     folder: str = ""  # the folder they land in (default: the package name)
+    drop: tuple[str, ...] = ()  # name endings left out of the kept paths (source maps)
 
     @property
     def url(self) -> str:
@@ -42,6 +43,16 @@ PACKAGES = {
         "sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==",
         keep=("es5/tex-chtml.js", "es5/output/chtml/fonts/woff-v2/", "es5/input/tex/extensions/"),
         strip="es5/",
+    ),
+    # The "직접 그려 보기" page's runtime: the WebAssembly-only build (no WebGPU/WebGL), its SIMD module and loader.
+    # One thread: threads need cross-origin isolation, which GitHub Pages cannot turn on.
+    "onnxruntime-web": NpmPackage(
+        "onnxruntime-web",
+        "1.30.0",
+        "sha512-q0y+JrrtukXSzsBWEMccVfqX25LRmosXHF+CaRJmg8pZClzcV7svNc4rKY3jL02Vb7QmRMDs1SigqR4CXAfKYQ==",
+        keep=("dist/ort.wasm.min.js", "dist/ort-wasm-simd-threaded.wasm", "dist/ort-wasm-simd-threaded.mjs"),
+        strip="dist/",
+        drop=(".map",),
     ),
 }
 
@@ -99,7 +110,9 @@ def unpacked(name: str, cache: Path | None = None, url: str | None = None) -> Pa
         wanted = [
             member
             for member in archive.getmembers()
-            if member.isfile() and member.name.removeprefix("package/").startswith(package.keep)
+            if member.isfile()
+            and member.name.removeprefix("package/").startswith(package.keep)
+            and not member.name.endswith(package.drop)
         ]
         for member in wanted:
             member.name = f"{folder}/" + member.name.removeprefix("package/").removeprefix(package.strip)

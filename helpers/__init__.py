@@ -9,6 +9,7 @@
 |  | `save_trained`, `plots.plot_history` |
 | 07 평가와 예측 | `lesson_model`, `evaluate_model`, `predict_labels`, `confusion`, `per_class_accuracy`, |
 |  | `plots.plot_prediction`, `plots.plot_confusion`, `plots.plot_mistakes` |
+| 07 평가와 예측 | `prepare_own_image`, `plot_own_image_steps` (your own photo or drawing as the model's input) |
 | 10 더 강한 모델 | `build_strong_cnn`, `Recipe`, `STRONG_RECIPE`, `train_or_load`, `book_model`, `resolve_precision` |
 
 The run store behind `train_or_load`, `save_trained` and `find_run` is `helpers.runstore`; the book's shipped models
@@ -44,6 +45,7 @@ from helpers.data import (
 )
 from helpers.evaluation import confusion, evaluate_model, per_class_accuracy, predict_labels, predict_proba
 from helpers.model import build_cnn, build_strong_cnn
+from helpers.own_image import OwnImageError, plot_own_image_steps, prepare_own_image
 from helpers.precision import resolve_precision
 from helpers.timing import EpochTimer, machine_name
 from helpers.training import (
@@ -69,6 +71,7 @@ __all__ = [
     "STRONG_RECIPE",
     "DataSplits",
     "EpochTimer",
+    "OwnImageError",
     "Recipe",
     "RunMode",
     "TrainingRun",
@@ -89,9 +92,11 @@ __all__ = [
     "make_callbacks",
     "per_class_accuracy",
     "pick_strategy",
+    "plot_own_image_steps",
     "plots",
     "predict_labels",
     "predict_proba",
+    "prepare_own_image",
     "resolve_precision",
     "save_trained",
     "scale_images",

@@ -1,6 +1,6 @@
 """`make bench`: what learners and instructors wait for, measured on this machine.
 
-    python scripts/bench.py [--sections training,lessons,execute,test,book] [--epochs 3] [--repeats 3]
+    python scripts/bench.py [--sections training,lessons,execute,test,book,browser] [--epochs 3] [--repeats 3]
 
 - training: the seed notes' training script (corrected only where Keras 3 raises; scripts/bench_seed_style.py) against
   lesson 6's training (scripts/bench_lesson6.py), end to end in fresh processes, the same epochs, taking turns; the
@@ -12,6 +12,8 @@
 - test: `make test` on a fresh clone of this repository, with its set-up (a new .venv from the lock, with pip's cache
   warm) and again without it.
 - book: `make book` from scratch and again with nothing changed, in that clone.
+- browser: the "직접 그려 보기" page in headless Chromium on a fresh build of the book (scripts/bench_browser.py): time
+  to the first prediction on a cold load, milliseconds per prediction while drawing, bytes the page transfers.
 
 Each row says how many runs its median comes from. The table is printed and written to _build/benchmark.md.
 """
@@ -170,9 +172,17 @@ def fresh_clone_rows() -> list[tuple[str, str, str, str]]:
     ]
 
 
+def browser(repeats: int) -> list[tuple[str, str, str, str]]:
+    from bench_browser import browser_rows
+
+    with tempfile.TemporaryDirectory(prefix="bench-book-") as scratch:
+        timed([str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--path-output", scratch], ROOT)
+        return browser_rows(Path(scratch) / "_build" / "html", repeats)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sections", default="training,lessons,execute,test,book")
+    parser.add_argument("--sections", default="training,lessons,execute,test,book,browser")
     parser.add_argument("--epochs", type=int, default=3, help="epochs of each training run (both paths)")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
@@ -186,6 +196,8 @@ def main() -> int:
         rows += execute_record()
     if sections & {"test", "book"}:
         rows += fresh_clone_rows()
+    if "browser" in sections:
+        rows += browser(args.repeats)
     header = f"측정: {time.strftime('%Y-%m-%d')}, {machine_line()}, {platform.system()}"
     table = [header, "", "| 항목 | 원본 노트 방식 | 이 책 | 비율 / 메모 |", "| --- | --- | --- | --- |"]
     table += [f"| {' | '.join(row)} |" for row in rows]

@@ -4,16 +4,101 @@ For each of the book's models (`helpers.book_models.BOOK_RECIPES`) the run store
 its weights are saved from a float32 build of the same architecture (no optimizer state), evaluated in float32 on the
 validation and test sets, and described in manifest.json. Every notebook that recorded one of these models must have
 recorded the same weights.
+
+Each model is also exported to ONNX for the book's "직접 그려 보기" page (onnxruntime-web in the reader's browser): one
+graph with three outputs, the probabilities and the feature maps of the first two convolution blocks, described under
+the model's "onnx" key in manifest.json; with it, test_samples.json, the test images the page offers. To export them
+again from the weights already shipped, without `make execute`:
+
+    python scripts/export_models.py --browser
 """
 
 from __future__ import annotations
 
+import argparse
+import base64
 import json
 import os
 import statistics
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The feature maps the page shows: each block's output after its activation (the strong model's convolutions have none;
+# its ReLU comes after batch normalization). 32 and 64 maps in both models.
+FEATURE_LAYERS = {"cnn": ("conv1", "conv2"), "strong": ("relu1", "relu2")}
+ONNX_OUTPUTS = ("probabilities", "features1", "features2")
+SAMPLES_PER_CLASS = 2  # test images the page offers: the first of each class in the test set
+
+
+def browser_model(model, feature_layers: tuple[str, ...]):
+    """The model for inference with its feature maps as extra outputs, sharing its layers (and so its weights).
+
+    Augmentation and dropout do nothing outside training and are left out: traced into ONNX, RandomFlip would bring
+    random-number ops onnxruntime does not have.
+    """
+    import keras
+
+    image = keras.Input(model.inputs[0].shape[1:], name="image")
+    tensor, outputs = image, {}
+    for layer in model.layers:
+        if isinstance(layer, (keras.layers.RandomFlip, keras.layers.Dropout)):
+            continue
+        tensor = outputs[layer.name] = layer(tensor)
+    browser = keras.Model(image, [tensor, *(outputs[name] for name in feature_layers)], name=f"{model.name}_browser")
+    browser(keras.ops.zeros((1, *model.inputs[0].shape[1:])))  # export wants a model that has been called
+    return browser
+
+
+def export_onnx(name: str, model) -> dict:
+    """helpers/trained/<name>.onnx from a float32 book model; its manifest entry."""
+    import onnx
+
+    from helpers import book_models
+    from helpers.fingerprints import file_sha256, weights_sha256
+
+    target = book_models.TRAINED_DIR / f"{name}.onnx"
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial.onnx")
+    browser_model(model, FEATURE_LAYERS[name]).export(str(partial), format="onnx", verbose=False)
+    graph = onnx.load(str(partial)).graph
+    os.replace(partial, target)
+    return {
+        "file": target.name,
+        "file_sha256": file_sha256(target),
+        "weights_sha256": weights_sha256(model),
+        "input": graph.input[0].name,
+        "outputs": dict(zip(ONNX_OUTPUTS, (output.name for output in graph.output), strict=True)),
+        "feature_layers": list(FEATURE_LAYERS[name]),
+    }
+
+
+def export_test_samples(data) -> dict:
+    """helpers/trained/test_samples.json: a few test images (uint8, base64) with their index and true label."""
+    import numpy as np
+
+    from helpers import book_models
+    from helpers.fingerprints import file_sha256
+
+    raw = np.clip(np.rint(data.x_test[..., 0] * 255), 0, 255).astype(np.uint8)
+    picked = [int(i) for label in range(10) for i in np.flatnonzero(data.y_test == label)[:SAMPLES_PER_CLASS]]
+    samples = [
+        {"index": i, "label": int(data.y_test[i]), "pixels": base64.b64encode(raw[i].tobytes()).decode()}
+        for i in picked
+    ]
+    target = book_models.TRAINED_DIR / "test_samples.json"
+    target.write_text(json.dumps({"size": 28, "samples": samples}, indent=0) + "\n", encoding="utf-8")
+    return {"file": target.name, "file_sha256": file_sha256(target), "indices": picked}
+
+
+def export_browser(manifest: dict, data) -> dict:
+    """The ONNX files and the page's test images, from the models manifest.json describes; the manifest updated."""
+    from helpers import book_models
+
+    samples = export_test_samples(data)
+    for name in book_models.BOOK_RECIPES:  # the manifest's keys stay the models: the samples go with each export
+        manifest[name]["onnx"] = {**export_onnx(name, book_models.book_model(name).model), "test_samples": samples}
+    book_models.MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return manifest
 
 
 def evaluation(model, data) -> dict[str, float]:
@@ -67,6 +152,7 @@ def export(run_id: str, machine: dict, records: dict) -> dict:
             "machine": machine,
         }
     book_models.MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    export_browser(manifest, data)
     disagree = [
         f"{path.name}: {name} {digest[:12]} != exported {manifest[name]['weights_sha256'][:12]}"
         for path, record in records.items()
@@ -77,3 +163,26 @@ def export(run_id: str, machine: dict, records: dict) -> dict:
         raise SystemExit("export: notebooks used other weights than the exported ones:\n" + "\n".join(disagree))
     print(f"exported {', '.join(manifest)} to {book_models.TRAINED_DIR.relative_to(ROOT)}")
     return manifest
+
+
+def main(arguments: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--browser", action="store_true", help="export the ONNX files and test_samples.json from the shipped weights"
+    )
+    args = parser.parse_args(arguments)
+    if not args.browser:
+        parser.error("the full export runs inside `make execute`; here only --browser")
+    import helpers
+    from helpers import book_models
+
+    manifest = export_browser(book_models.read_manifest(), helpers.load_splits())
+    for name in book_models.BOOK_RECIPES:
+        entry = manifest[name]["onnx"]
+        print(f"{entry['file']}: sha256 {entry['file_sha256'][:16]}…, from weights {entry['weights_sha256'][:16]}…")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main(sys.argv[1:]))

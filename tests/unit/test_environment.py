@@ -54,3 +54,5 @@ def test_the_trained_models_install_with_the_package(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ("cnn.weights.h5", "strong.weights.h5", "manifest.json"):
         assert f"helpers/trained/{name}" in names, f"the wheel lacks helpers/trained/{name} (pyproject's package-data)"
+    for name in ("own_image_spec.json", "samples/tshirt_drawing.png"):  # helpers.prepare_own_image and its pictures
+        assert f"helpers/{name}" in names, f"the wheel lacks helpers/{name} (pyproject's package-data)"
