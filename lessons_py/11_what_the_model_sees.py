@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 11. 모델은 어디를 볼까
+# # 11. 모델은 어디를 볼까: 설명 그림과 내 이미지
 #
 # 7장에서는 모델이 얼마나 맞히는지 재었고, 8장에서는 필터와 특성 맵을 들여다봤습니다. 이 장에서는 한 걸음 더
 # 들어가 "모델이 이 이미지를 셔츠라고 판단할 때 **어디를** 근거로 삼았는가"를 묻습니다. 답하는 방법은 여럿이고,
@@ -12,6 +12,8 @@
 # - `Sequential` 모델에서 중간 층의 출력과 예측을 함께 내는 모델을 Keras의 공개 API로 만들 수 있습니다.
 # - Grad-CAM, 돌출 맵, 가림 시험을 맞힌 예측과 틀린 예측에 적용하고 결과를 해석할 수 있습니다.
 # - 이런 그림이 말해 주는 것과 말해 주지 못하는 것을 구별할 수 있습니다.
+# - 직접 찍은 사진이나 그린 그림을 패션 MNIST와 같은 방법으로 모델 입력으로 바꾸고, 모델이 어디서 틀리는지(분포 이동) 설명할 수
+#   있습니다.
 
 # %% tags=["remove-cell"]
 # Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
@@ -179,7 +181,8 @@ heatmaps = {
 }
 for name, heat in heatmaps.items():
     top, bottom = inside.object_ranked_masks(sample, heat)
-    hurts_more = log_probability(inside.cover(sample, top)) < log_probability(inside.cover(sample, bottom))
+    covered_top, covered_bottom = inside.cover(sample, top), inside.cover(sample, bottom)
+    hurts_more = log_probability(covered_top) < log_probability(covered_bottom)
     print(f"{name}: 높게 매긴 곳을 가렸을 때 더 떨어진 비율 {hurts_more.mean():.4f}")
 
 # %% [markdown]
@@ -198,6 +201,89 @@ fig = inside.plot_explanations(strong, x_test[chosen], y_test[chosen])
 plt.show()
 
 # %% [markdown]
+# ## 내 이미지로 시험하기
+#
+# 이제 여러분이 그린 그림이나 휴대폰으로 찍은 사진을 모델에 넣어 봅시다. 그대로 넣으면 안 됩니다. 패션 MNIST의
+# 이미지는 상품을 찍은 사진을 정해진 방법으로 바꾼 것이고, 모델은 그렇게 만든 이미지만 봤기 때문입니다. 패션 MNIST를
+# 만든 사람들은 상품 이미지에서 물체만 잘라 내고, 긴 변이 28픽셀이 되도록 줄이고, 가운데에 놓고, 흑백으로 바꾸고,
+# 밝기를 뒤집었습니다(배경 0, 물체가 밝음).
+# `helpers.prepare_own_image()`가 같은 단계를 밟습니다.
+#
+# 1. 투명한 부분은 흰색으로 채우고 흑백으로 바꿉니다.
+# 2. 배경(이미지 가장자리의 밝기)이 밝으면 밝기를 뒤집어 물체가 밝고 배경이 0이 되게 합니다.
+# 3. 물체가 있는 영역만 잘라 내고, 짧은 변 양쪽에 0을 덧붙여 정사각형으로 만듭니다.
+# 4. 28×28로 줄입니다. 물체의 긴 변이 이미지를 가득 채웁니다.
+#
+# 이 단계와 상수는 `helpers/own_image_spec.json` 한 파일에만 적혀 있고, 이 책의 [직접 그려 보기](draw.md) 페이지도
+# 같은 파일을 읽어서 브라우저 안에서 똑같이 계산합니다.
+#
+# 이 책과 함께 배포하는 예시 그림 네 장으로 먼저 해 봅니다. 펜으로 그린 티셔츠, 고르지 않은 조명에서 찍은 바지,
+# 색이 있는 탁자 위의 운동화, 배경이 투명한 PNG 가방입니다(이 책을 위해 코드로 그린 그림입니다). Colab에서는 아래
+# 셀의 `UPLOAD`를 `True`로 바꾸면 파일 선택 단추가 나타나고, 로컬 Jupyter에서는 `my_images`에 파일 경로를 넣으면
+# 됩니다.
+
+# %%
+UPLOAD = False  # Colab에서 True로 바꾸면 내 파일을 올릴 수 있습니다
+
+if UPLOAD:
+    from google.colab import files
+
+    my_images = list(files.upload().values())  # 파일 이름 → 내용(bytes)
+else:
+    my_images = helpers.own_image.sample_images()  # 또는 ["my_photo.jpg"]처럼 경로를 적습니다
+print(len(my_images), "장")
+
+# %% mystnb={"image": {"alt": "예시 그림 한 장(펜으로 그린 티셔츠)이 모델 입력이 되기까지의 여섯 단계를 한 줄로 보여 주는 그림: 원본, 흑백, 밝기를 뒤집어 물체가 밝아진 이미지, 물체만 잘라 낸 이미지, 정사각형으로 채운 이미지, 28×28 입력."}}
+fig = helpers.plot_own_image_steps(my_images[-1])
+plt.show()
+
+# %% [markdown]
+# 네 장 모두 모델에 넣고, 7장처럼 예측한 클래스와 확률을 봅니다.
+
+# %%
+inputs = np.concatenate([helpers.prepare_own_image(source) for source in my_images])
+own_probabilities = model.predict(inputs, verbose=0)
+for source, p in zip(my_images, own_probabilities):
+    name = getattr(source, "name", "올린 파일")
+    print(f"{name}: {helpers.class_name(p.argmax())} ({p.max():.4f})")
+
+# %% mystnb={"image": {"alt": "네 예시 그림을 28×28로 바꾼 입력과 각각에 대한 모델의 열 가지 클래스 확률 막대그래프. 이미지마다 가장 긴 막대가 모델의 예측입니다."}}
+fig, axes = plt.subplots(len(inputs), 2, figsize=(7.5, 1.6 * len(inputs)), gridspec_kw={"width_ratios": [1, 3]})
+for row, (image, p) in enumerate(zip(inputs, own_probabilities)):
+    axes[row, 0].imshow(image[:, :, 0], cmap="gray_r")
+    axes[row, 0].axis("off")
+    axes[row, 1].barh(helpers.CLASS_NAMES_KO, p, color="tab:blue")
+    axes[row, 1].set_xlim(0, 1)
+    axes[row, 1].invert_yaxis()
+    axes[row, 1].tick_params(labelsize=7)
+plt.tight_layout()
+plt.show()
+
+# %% [markdown]
+# 맞힌 것도 있고 틀린 것도 있을 것입니다. 테스트 세트에서 열에 아홉을 맞히는 모델이 왜 내 이미지에서는 자주 틀릴까요? 모델은
+# 훈련 세트와 **같은 방식으로 만든** 이미지에서만 그 정확도를 냅니다. 훈련 세트와 다른 분포의 입력을 만나면 성능이
+# 떨어지는 것을 **분포 이동**(domain shift)이라고 합니다. 내 이미지가 패션 MNIST와 다른 점은 많습니다.
+#
+# - 패션 MNIST는 쇼핑몰에서 상품만 찍은 사진이라 물체가 정면에서, 주름 없이, 고른 배경 위에 놓여 있습니다. 사람이 입은 옷,
+#   비스듬히 찍은 사진, 무늬가 있는 배경은 훈련 세트에 없습니다.
+# - 밝기가 고르지 않으면 배경의 일부가 물체로 잘려 들어가고, 그림자가 옷의 일부처럼 보입니다.
+# - 펜으로 그린 그림은 선만 있고 옷감의 밝기 변화가 없습니다. 모델이 배운 질감과 다릅니다.
+# - 28×28로 줄이면 단추나 옷깃 같은 세부는 사라집니다.
+#
+# 나아지게 하는 방법도 있습니다. 단색 배경에서 물체만 가득 차게 찍으면 입력이 훈련 세트에 가까워집니다. 모델 쪽에서는
+# 10장의 데이터 증강으로 위치·크기·회전의 차이에 덜 민감하게 만들 수 있고, 직접 찍은 사진을 조금 모아 레이블을 붙여 추가로
+# 훈련(미세 조정)하면 가장 확실합니다. 더 큰 이미지를 다루려면 `keras.applications`의 사전 훈련된 모델로 전이 학습을
+# 하는 것이 보통입니다([더 읽을거리](further_reading.md)).
+#
+# 이미지가 아닌 파일이나 아무것도 그려지지 않은 이미지를 넣으면 무엇이 잘못되었는지 한국어 문장으로 알려 줍니다.
+
+# %%
+with helpers.show_error():
+    helpers.prepare_own_image(b"this is not an image")
+with helpers.show_error():
+    helpers.prepare_own_image(np.full((100, 100), 255, dtype=np.uint8))  # 빈 흰 종이
+
+# %% [markdown]
 # ## 정리
 #
 # - Grad-CAM은 마지막 합성곱 층의 특성 맵을 클래스 점수의 그레이디언트 평균으로 가중합해 "어디를 봤는지"를
@@ -207,6 +293,8 @@ plt.show()
 # - 돌출 맵은 픽셀 단위의 민감도, 가림 시험은 실제로 가렸을 때의 변화를 보여 줍니다.
 # - 어떤 방법도 "왜"를 직접 말해 주지 않습니다. 가려 보기 같은 시험으로 지도가 얼마나 믿을 만한지 확인해야
 #   합니다.
+# - 내 이미지는 패션 MNIST를 만든 방법대로 바꿔야 모델에 넣을 수 있고(`helpers.prepare_own_image()`), 그래도 훈련
+#   세트와 분포가 다르면 정확도가 떨어집니다(분포 이동).
 
 # %% [markdown] tags=["remove-cell"]
-# 이전: [10. 더 강한 모델 만들기](10_stronger_model.ipynb) · 다음: [용어집](glossary.md)
+# 이전: [10. 더 강한 모델 만들기](10_stronger_model.ipynb) · 다음: [직접 그려 보기](draw.md)
