@@ -9,7 +9,6 @@ recorded the same weights.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 from pathlib import Path
 
@@ -30,6 +29,7 @@ def evaluation(model, data) -> dict[str, float]:
 def export(run_id: str, machine: dict, records: dict) -> dict:
     import helpers
     from helpers import book_models
+    from helpers.files import write_atomically
     from helpers.fingerprints import architecture_sha256, data_sha256, file_sha256, weights_sha256
 
     data = helpers.load_splits()
@@ -44,9 +44,7 @@ def export(run_id: str, machine: dict, records: dict) -> dict:
         model.set_weights(run.model.get_weights())
         model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"])
         target = book_models.TRAINED_DIR / f"{name}.weights.h5"
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial.weights.h5")
-        model.save_weights(partial)
-        os.replace(partial, target)
+        write_atomically(target, lambda temporary, model=model: model.save_weights(str(temporary)))
         history = {key: [float(v) for v in values] for key, values in run.history.items()}
         manifest[name] = {
             "file": target.name,
@@ -66,7 +64,8 @@ def export(run_id: str, machine: dict, records: dict) -> dict:
             "run_id": run_id,
             "machine": machine,
         }
-    book_models.MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+    write_atomically(book_models.MANIFEST, lambda temporary: temporary.write_text(text, encoding="utf-8"))
     disagree = [
         f"{path.name}: {name} {digest[:12]} != exported {manifest[name]['weights_sha256'][:12]}"
         for path, record in records.items()
