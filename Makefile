@@ -8,7 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS ?= 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help book pdf test lint unit check nbval execute reproduce sync check-sync lock data system system-browser venv \
+.PHONY: help book pdf test lint unit slow check nbval execute reproduce sync check-sync lock data system system-browser venv \
 	bench clean
 
 help:  ## this list
@@ -49,8 +49,11 @@ lint: venv  ## ruff (lint and format check) and the GitHub workflow's schema
 	$(BIN)/ruff format --check .
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-unit: data  ## the unit tests of helpers, with the fault-injection suite (tests/unit)
-	$(BIN)/python -m pytest tests/unit
+unit: data  ## the fast unit tests of helpers, under a minute: no training, no subprocess (tests/unit -m "not slow")
+	$(BIN)/python -m pytest tests/unit -m "not slow"
+
+slow: data  ## the unit tests that train or start processes, with the fault-injection suite (tests/unit -m slow)
+	$(BIN)/python -m pytest tests/unit -m slow
 
 check: data system-browser  ## the notebooks, the lessons as Jupyter shows them, the built book in Chromium, the PDF (tests/book)
 	$(BIN)/python -m pytest tests/book
@@ -58,7 +61,7 @@ check: data system-browser  ## the notebooks, the lessons as Jupyter shows them,
 nbval: data  ## re-execute every notebook in quick mode and compare with the stored outputs
 	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
-test: lint unit check nbval  ## everything CI runs: lint, unit, check, nbval
+test: lint unit slow check nbval  ## everything CI runs: lint, unit, slow, check, nbval
 
 sync: venv  ## copy lessons_py/*.py edits into book/*.ipynb (outputs kept)
 	$(BIN)/jupytext --sync $(filter-out lessons_py/_%,$(wildcard lessons_py/*.py))

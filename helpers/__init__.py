@@ -12,8 +12,21 @@
 | 07 평가와 예측 | `prepare_own_image`, `plot_own_image_steps` (your own photo or drawing as the model's input) |
 | 10 더 강한 모델 | `build_strong_cnn`, `Recipe`, `STRONG_RECIPE`, `train_or_load`, `book_model`, `resolve_precision` |
 
-The run store behind `train_or_load`, `save_trained` and `find_run` is `helpers.runstore`; the book's shipped models
-are `helpers.book_models`.
+Each module has one job; imports run one way, from the leaves at the bottom of this table to the modules above them
+(tests/unit/test_imports.py imports each one first, alone):
+
+| module | job |
+| --- | --- |
+| `book_models` | the book's shipped models, and lesson 6's model for lessons 7, 8 and 10 |
+| `runstore` | `train_or_load`, `find_run`, `save_trained`, `TrainingRun`: a folder per trained model, verified |
+| `resumable`, `backups` | one epoch per `fit` call: a resumed run ends bit for bit as an uninterrupted one; backups |
+| `runkey`, `runlock`, `runfiles` | a run's key and folder; one process per run (filelock); reading files back, damage |
+| `record` | which of the book's models a notebook used, for its execution record (`make execute`) |
+| `training` | `seed_everything`, `pick_strategy`, `compile_model`, `make_callbacks` |
+| `data`, `model`, `evaluation`, `plots`, `timing` | the lessons' pipeline |
+| `files` | every file helpers writes: atomic (temporary name, fsync, rename), a full disk said clearly |
+| `recipes` | `RunMode`, `Recipe`, `BOOK_RECIPES`, the seed, `model_dir`: no Keras, no TensorFlow |
+| `messages`, `validation`, `precision`, `fingerprints` | bilingual errors, input checks, number formats, SHA-256 |
 """
 
 import os
@@ -47,22 +60,10 @@ from helpers.evaluation import confusion, evaluate_model, per_class_accuracy, pr
 from helpers.model import build_cnn, build_strong_cnn
 from helpers.own_image import OwnImageError, plot_own_image_steps, prepare_own_image
 from helpers.precision import resolve_precision
+from helpers.recipes import BOOK_RECIPES, STRONG_RECIPE, Recipe, RunMode, get_run_mode
+from helpers.runstore import TrainingRun, find_run, save_trained, train_or_load
 from helpers.timing import EpochTimer, machine_name
-from helpers.training import (
-    BOOK_RECIPES,
-    STRONG_RECIPE,
-    Recipe,
-    RunMode,
-    TrainingRun,
-    compile_model,
-    find_run,
-    get_run_mode,
-    make_callbacks,
-    pick_strategy,
-    save_trained,
-    seed_everything,
-    train_or_load,
-)
+from helpers.training import compile_model, make_callbacks, pick_strategy, seed_everything
 
 __all__ = [
     "BOOK_RECIPES",

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from helpers.fingerprints import architecture_sha256, file_sha256, weights_sha256
 from helpers.messages import bilingual
+from helpers.recipes import BOOK_RECIPES, Recipe, resolve_mode
 from helpers.record import note_run
-from helpers.training import BOOK_RECIPES, Recipe, TrainingRun, find_run, resolve_mode, train_or_load
+from helpers.runstore import TrainingRun, find_run, train_or_load
 
 TRAINED_DIR = Path(__file__).resolve().parent / "trained"
 MANIFEST = TRAINED_DIR / "manifest.json"

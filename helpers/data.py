@@ -7,13 +7,14 @@ import gzip
 import hashlib
 import os
 import shutil
-import uuid
 import zlib
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
+from helpers.files import write_atomically
 from helpers.messages import bilingual
 from helpers.validation import (
     check_choice,
@@ -111,11 +112,9 @@ def verify_file(path: Path) -> None:
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if key in _verified:
         return
-    digest = hashlib.sha256()
     try:
         with gzip.open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
+            digest = hashlib.file_digest(stream, "sha256")
     except (OSError, EOFError, zlib.error) as error:
         raise CorruptDataError(_corrupt_message(path, f"gzip: {error}")) from None
     if digest.hexdigest() != SHA256[path.name]:
@@ -133,18 +132,6 @@ def _corrupt_message(path: Path, reason: str) -> str:
     )
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    """Copy under a name no other process uses, then rename: Keras never sees half a file, and several processes
-    filling an empty cache at once each put a whole copy in place (the last rename wins; all are identical)."""
-    partial = target.with_name(f".{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.partial")
-    try:
-        shutil.copyfile(source, partial)
-        os.replace(partial, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-
-
 def ensure_keras_cache() -> Path:
     """Put the four files where Keras looks, so `keras.datasets.fashion_mnist.load_data()` works offline.
 
@@ -160,7 +147,8 @@ def ensure_keras_cache() -> Path:
         cache.mkdir(parents=True, exist_ok=True)
         for name in missing:
             verify_file(sources[0] / name)
-            _copy_atomically(sources[0] / name, cache / name)
+            # several processes filling an empty cache at once each put a whole copy in place (all are identical)
+            write_atomically(cache / name, partial(shutil.copyfile, sources[0] / name), elsewhere="KERAS_HOME")
     for name in FILES:
         verify_file(cache / name)
     return cache

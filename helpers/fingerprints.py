@@ -49,8 +49,5 @@ def data_sha256(*arrays) -> str:
 
 
 def file_sha256(path) -> str:
-    digest = hashlib.sha256()
     with Path(path).open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(stream, "sha256").hexdigest()

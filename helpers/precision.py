@@ -34,20 +34,25 @@ def onednn_enabled() -> bool:
     return os.environ.get("TF_ENABLE_ONEDNN_OPTS", "1") != "0"
 
 
-def resolve_precision(name: str | None = None, flags: set[str] | None = None) -> str:
-    """`float32` or `mixed_bfloat16`. For `auto` (or None), `$COURSE_PRECISION` decides if set; otherwise
-    bfloat16 only on a CPU that computes in it with oneDNN on; on a GPU or any other CPU, float32."""
-    if name in (None, "auto"):
-        name = os.environ.get(PRECISION_VARIABLE) or "auto"
-    if name in PRECISIONS:
-        return name
-    if name != "auto":
+def check_precision_name(name: str | None) -> str | None:
+    """`auto` (or None, the same), or a precision Keras knows: the name only, nothing is imported or looked up."""
+    if name not in (None, "auto", *PRECISIONS):
         raise ValueError(
             bilingual(
                 f"알 수 없는 정밀도입니다: {name!r}. auto, {', '.join(PRECISIONS)} 중 하나여야 합니다.",
                 f"Unknown precision {name!r}; use auto or one of {', '.join(PRECISIONS)}.",
             )
         )
+    return name
+
+
+def resolve_precision(name: str | None = None, flags: set[str] | None = None) -> str:
+    """`float32` or `mixed_bfloat16`. For `auto` (or None), `$COURSE_PRECISION` decides if set; otherwise
+    bfloat16 only on a CPU that computes in it with oneDNN on; on a GPU or any other CPU, float32."""
+    if name in (None, "auto"):
+        name = os.environ.get(PRECISION_VARIABLE) or "auto"
+    if check_precision_name(name) in PRECISIONS:
+        return name
     flags = cpu_flags() if flags is None else flags
     fast_bfloat16 = bool(flags & BFLOAT16_CPU_FLAGS) and onednn_enabled() and not _has_gpu()
     return "mixed_bfloat16" if fast_bfloat16 else "float32"

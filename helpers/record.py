@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from helpers.fingerprints import weights_sha256
+from helpers.recipes import BOOK_RECIPES
 
 RECORD_VARIABLE = "COURSE_EXECUTION_RECORD"
 
@@ -28,8 +29,6 @@ def note_model(name: str, model) -> None:
 
 def note_run(run):
     """Note a run's weights when it is one of the book's models (`BOOK_RECIPES`); other recipes are exercises."""
-    from helpers.training import BOOK_RECIPES
-
     if run is not None:
         name = next((name for name, recipe in BOOK_RECIPES.items() if recipe == run.recipe), None)
         if name is not None:

@@ -1,4 +1,4 @@
-"""Lesson 6's training, as its cells run it (for `make bench` and `scripts/speed_search.py`).
+"""Lesson 6's training, as its cells run it (for `make bench` and `scripts/research/speed_search.py`).
 
     python scripts/bench_lesson6.py EPOCHS CHECKPOINT.keras
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import base64
 import json
-import os
 import statistics
 import sys
 from pathlib import Path
@@ -55,13 +54,13 @@ def export_onnx(name: str, model) -> dict:
     import onnx
 
     from helpers import book_models
+    from helpers.files import write_atomically
     from helpers.fingerprints import file_sha256, weights_sha256
 
     target = book_models.TRAINED_DIR / f"{name}.onnx"
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial.onnx")
-    browser_model(model, FEATURE_LAYERS[name]).export(str(partial), format="onnx", verbose=False)
-    graph = onnx.load(str(partial)).graph
-    os.replace(partial, target)
+    exported = browser_model(model, FEATURE_LAYERS[name])
+    write_atomically(target, lambda temporary: exported.export(str(temporary), format="onnx", verbose=False))
+    graph = onnx.load(str(target)).graph
     return {
         "file": target.name,
         "file_sha256": file_sha256(target),
@@ -85,9 +84,20 @@ def export_test_samples(data) -> dict:
         {"index": i, "label": int(data.y_test[i]), "pixels": base64.b64encode(raw[i].tobytes()).decode()}
         for i in picked
     ]
+    from helpers.files import write_atomically
+
     target = book_models.TRAINED_DIR / "test_samples.json"
-    target.write_text(json.dumps({"size": 28, "samples": samples}, indent=0) + "\n", encoding="utf-8")
+    text = json.dumps({"size": 28, "samples": samples}, indent=0) + "\n"
+    write_atomically(target, lambda temporary: temporary.write_text(text, encoding="utf-8"))
     return {"file": target.name, "file_sha256": file_sha256(target), "indices": picked}
+
+
+def write_manifest(manifest: dict) -> None:
+    from helpers import book_models
+    from helpers.files import write_atomically
+
+    text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+    write_atomically(book_models.MANIFEST, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
 def export_browser(manifest: dict, data) -> dict:
@@ -97,7 +107,7 @@ def export_browser(manifest: dict, data) -> dict:
     samples = export_test_samples(data)
     for name in book_models.BOOK_RECIPES:  # the manifest's keys stay the models: the samples go with each export
         manifest[name]["onnx"] = {**export_onnx(name, book_models.book_model(name).model), "test_samples": samples}
-    book_models.MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_manifest(manifest)
     return manifest
 
 
@@ -115,6 +125,7 @@ def evaluation(model, data) -> dict[str, float]:
 def export(run_id: str, machine: dict, records: dict) -> dict:
     import helpers
     from helpers import book_models
+    from helpers.files import write_atomically
     from helpers.fingerprints import architecture_sha256, data_sha256, file_sha256, weights_sha256
 
     data = helpers.load_splits()
@@ -129,9 +140,7 @@ def export(run_id: str, machine: dict, records: dict) -> dict:
         model.set_weights(run.model.get_weights())
         model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"])
         target = book_models.TRAINED_DIR / f"{name}.weights.h5"
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial.weights.h5")
-        model.save_weights(partial)
-        os.replace(partial, target)
+        write_atomically(target, lambda temporary, model=model: model.save_weights(str(temporary)))
         history = {key: [float(v) for v in values] for key, values in run.history.items()}
         manifest[name] = {
             "file": target.name,
@@ -151,7 +160,7 @@ def export(run_id: str, machine: dict, records: dict) -> dict:
             "run_id": run_id,
             "machine": machine,
         }
-    book_models.MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_manifest(manifest)
     export_browser(manifest, data)
     disagree = [
         f"{path.name}: {name} {digest[:12]} != exported {manifest[name]['weights_sha256'][:12]}"

@@ -33,11 +33,35 @@ def quick_run(splits, tmp_path_factory):
     """One real quick-mode training shared by the tests that need a trained model."""
     import helpers
 
-    os.environ["COURSE_MODEL_DIR"] = str(tmp_path_factory.mktemp("models"))
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COURSE_MODEL_DIR", str(tmp_path_factory.mktemp("models")))
         return helpers.train_or_load(mode="quick", data=splits, verbose=0)
-    finally:
-        del os.environ["COURSE_MODEL_DIR"]
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """An empty run store for one test (`COURSE_MODEL_DIR`)."""
+    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path / "models"))
+    return tmp_path / "models"
+
+
+@pytest.fixture(scope="session")
+def crash_at():
+    """A Keras callback class that stands in for a crash or a closed laptop at the start of 0-based epoch `at`;
+    `epochs` lists the epochs that began."""
+    import keras
+
+    class CrashAt(keras.callbacks.Callback):
+        def __init__(self, at=None):
+            super().__init__()
+            self.at, self.epochs = at, []
+
+        def on_epoch_begin(self, epoch, logs=None):
+            if epoch == self.at:
+                raise KeyboardInterrupt
+            self.epochs.append(epoch)
+
+    return CrashAt
 
 
 def build_book(out: Path, builder: str = "html") -> Path:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import plots, training
+from helpers import plots, recipes
 
 HELPERS = Path(helpers.__file__).resolve().parent
 HANGUL = re.compile("[가-힣]")
@@ -113,7 +113,7 @@ CASES = {
         lambda c: helpers.get_run_mode(), ValueError, ("COURSE_MODE", "'  '"), {"COURSE_MODE": "  "}
     ),
     "model-dir-env-blank": Case(
-        lambda c: training.model_dir(), ValueError, ("COURSE_MODEL_DIR", "' '"), {"COURSE_MODEL_DIR": " "}
+        lambda c: recipes.model_dir(), ValueError, ("COURSE_MODEL_DIR", "' '"), {"COURSE_MODEL_DIR": " "}
     ),
     "take-part": Case(
         lambda c: helpers.get_run_mode("quick").take(IMAGES, LABELS, "test"), ValueError, ("part", "'test'")

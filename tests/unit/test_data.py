@@ -22,6 +22,7 @@ def run_python(code: str, env: dict) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_seed_call_works_offline_from_an_empty_keras_cache(tmp_path):
     # The seeds' own call, with an empty cache; http(s) proxies point nowhere so a download would fail fast.
     result = run_python(
@@ -50,6 +51,7 @@ def test_load_fashion_mnist_matches_keras_layout(splits):
     assert np.bincount(y_test).tolist() == [1000] * 10
 
 
+@pytest.mark.slow
 def test_missing_data_lists_the_three_ways_to_get_it(tmp_path):
     # Hide the Debian copy by pointing the module at an empty folder; an unreachable proxy stands in for no network.
     code = f"""

@@ -6,21 +6,22 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 import helpers
 
 SCRIPT = textwrap.dedent(
     """
     import json, os, sys
     import helpers, tensorflow as tf
-    from helpers import training
 
     cpu = tf.config.list_physical_devices("CPU")[0]
     tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
     mirrored = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
-    tiny = training.RunMode("tiny", epochs=2, train_limit=1024, val_limit=512)
+    tiny = helpers.RunMode("tiny", epochs=2, train_limit=1024, val_limit=512)
     data = helpers.load_splits()
     run = helpers.train_or_load(mode=tiny, data=data, verbose=0, strategy=mirrored)
-    single = helpers.train_or_load(mode=training.RunMode("tiny1", 2, 1024, 512), data=data, verbose=0)
+    single = helpers.train_or_load(mode=helpers.RunMode("tiny1", 2, 1024, 512), data=data, verbose=0)
     probe = data.x_val[:8]
     print(json.dumps({
         "replicas": mirrored.num_replicas_in_sync,
@@ -35,6 +36,7 @@ SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_mirrored_strategy_over_two_cpus_trains(tmp_path):
     env = {**os.environ, "COURSE_MODEL_DIR": str(tmp_path), "TF_CPP_MIN_LOG_LEVEL": "3"}
     result = subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=600)

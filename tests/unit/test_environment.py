@@ -3,6 +3,7 @@
 import importlib.metadata
 from pathlib import Path
 
+import pytest
 from locked import all_locked_names, locked_versions
 from packaging.requirements import Requirement
 
@@ -37,6 +38,7 @@ def test_the_lock_covers_both_tensorflow_builds():
     assert "\ntensorflow==" in text and "platform_machine != 'x86_64'" in text
 
 
+@pytest.mark.slow
 def test_the_trained_models_install_with_the_package(tmp_path):
     """`pip install` from the repository (Colab's install cell) brings the book's trained models with helpers."""
     import shutil

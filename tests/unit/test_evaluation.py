@@ -4,6 +4,7 @@ import pytest
 import helpers
 
 
+@pytest.mark.slow
 def test_evaluate_returns_plain_floats(quick_run, splits):
     scores = helpers.evaluate_model(quick_run.model, splits.x_val[:500], splits.y_val[:500])
     assert set(scores) == {"loss", "accuracy"}
@@ -11,6 +12,7 @@ def test_evaluate_returns_plain_floats(quick_run, splits):
     assert 0.0 <= scores["accuracy"] <= 1.0
 
 
+@pytest.mark.slow
 def test_predictions_are_distributions_and_labels(quick_run, splits):
     probabilities = helpers.predict_proba(quick_run.model, splits.x_test[:50])
     assert probabilities.shape == (50, 10)
@@ -19,11 +21,13 @@ def test_predictions_are_distributions_and_labels(quick_run, splits):
     assert np.array_equal(labels, probabilities.argmax(axis=1))
 
 
+@pytest.mark.slow
 def test_one_image_needs_a_batch_axis(quick_run, splits):
     with pytest.raises(ValueError, match="배치"):
         helpers.predict_proba(quick_run.model, splits.x_test[0])
 
 
+@pytest.mark.slow
 def test_confusion_matrix_counts_every_test_image(quick_run, splits):
     predicted = helpers.predict_labels(quick_run.model, splits.x_test)
     matrix = helpers.confusion(splits.y_test, predicted)

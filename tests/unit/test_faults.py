@@ -3,7 +3,6 @@ a full disk. Each case must end with nothing lost and no manual repair: the same
 history as a run that never met the fault (issue 12). README's fault table lists these tests."""
 
 import dataclasses
-import fcntl
 import json
 import os
 import shutil
@@ -12,28 +11,62 @@ import sys
 import textwrap
 from pathlib import Path
 
-import keras
+import filelock
 import pytest
 
 import helpers
-from helpers import data, runstore, training
+from helpers import data, runstore
 from helpers.fingerprints import weights_sha256
 
-TINY = training.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
+pytestmark = pytest.mark.slow  # every test here trains or starts processes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TINY = helpers.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
 SMALL = helpers.Recipe(model={"filters": [4], "dense_units": 8})  # where the point is the store, not the model
 
+# Patches the store's one atomic-write helper to SIGKILL the process, as a power cut would stop it, at a file: just
+# before it is written ("before"), written under its temporary name but not renamed ("during"), or just after.
+KILL_AT = textwrap.dedent(
+    """
+    def kill_at(when, name):
+        import os, signal, sys
+        from pathlib import Path
+        from helpers import files
+
+        write_atomically = files.write_atomically
+
+        def die():
+            sys.stdout.flush()
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        def killing(path, write, *args, **kwargs):
+            if Path(path).name != name:
+                return write_atomically(path, write, *args, **kwargs)
+            if when == "before":
+                die()
+            if when == "during":
+                return write_atomically(path, lambda temporary: (write(temporary), die()), *args, **kwargs)
+            write_atomically(path, write, *args, **kwargs)
+            die()
+
+        files.write_atomically = killing
+    """
+)
+
 # A training in a fresh interpreter, as a second kernel or a rerun after a crash would do it. Prints one JSON line.
-DRIVER = textwrap.dedent(
+DRIVER = KILL_AT + textwrap.dedent(
     """
     import json, os, signal, sys, time
     from pathlib import Path
     import helpers, keras
-    from helpers import runstore, training
     from helpers.fingerprints import weights_sha256
 
     args = json.loads(sys.argv[1])
-    mode, recipe = training.RunMode(**args["mode"]), helpers.Recipe(**args["recipe"])
+    mode, recipe = helpers.RunMode(**args["mode"]), helpers.Recipe(**args["recipe"])
     data = helpers.load_splits()
+    if args.get("kill_at"):
+        kill_at(*args["kill_at"])
 
     class KillMidEpoch(keras.callbacks.Callback):  # SIGKILL in the middle of 0-based epoch `at`
         def on_epoch_begin(self, epoch, logs=None):
@@ -58,7 +91,9 @@ def as_args(recipe=SMALL, mode=TINY, **more) -> str:
 
 
 def python_env(models, **more) -> dict:
-    return {**os.environ, "COURSE_MODEL_DIR": str(models), "TF_CPP_MIN_LOG_LEVEL": "3", **more}
+    """The store in `models`, and the helpers of this checkout even where another one is installed in the venv."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "COURSE_MODEL_DIR": str(models), "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": path, **more}
 
 
 def start(script, argument, env) -> subprocess.Popen:
@@ -101,12 +136,6 @@ def small_reference(splits, tmp_path_factory):
     return reference(SMALL, splits, tmp_path_factory.mktemp("small-reference"))
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path / "models"))
-    return tmp_path / "models"
-
-
 def assert_bilingual_notice(text: str, korean: str, english: str) -> None:
     assert korean in text and english in text and text.index(korean) < text.index(english), text
 
@@ -114,11 +143,11 @@ def assert_bilingual_notice(text: str, korean: str, english: str) -> None:
 # --- kill -9 at chosen points ----------------------------------------------------------------------------------------
 
 KILLS = [
-    ({"kill_in_epoch": 1}, {}),  # mid-epoch 2: backup of epoch 1 only
-    ({}, {runstore.FAULT_VARIABLE: "write-e0002.weights.h5"}),  # mid-backup: weights under a temporary name
-    ({}, {runstore.FAULT_VARIABLE: "backup-state-3"}),  # epoch 3's weights saved, its state not
-    ({}, {runstore.FAULT_VARIABLE: "final-before-manifest"}),  # final files written, not yet committed
-    ({}, {runstore.FAULT_VARIABLE: "final-before-cleanup"}),  # committed, backup not yet removed
+    {"kill_in_epoch": 1},  # mid-epoch 2: backup of epoch 1 only
+    {"kill_at": ["during", "e0002.weights.h5"]},  # mid-backup: weights under a temporary name
+    {"kill_at": ["before", "e0003.state.json"]},  # epoch 3's weights saved, its state not
+    {"kill_at": ["before", "manifest.json"]},  # final files written, not yet committed
+    {"kill_at": ["after", "manifest.json"]},  # committed, backup not yet removed
 ]
 
 
@@ -127,9 +156,9 @@ def test_sigkill_at_every_point_resumes_to_the_same_weights(driver, lesson_refer
     models = tmp_path / "models"
     recipe = helpers.Recipe()
     monkeypatch.setenv("COURSE_MODEL_DIR", str(models))
-    for index, (args, env) in enumerate(KILLS):
-        code, out, err = finish(start(driver, as_args(recipe, **args), python_env(models, **env)))
-        assert code == -9, (args, env, err[-2000:])
+    for index, args in enumerate(KILLS):
+        code, out, err = finish(start(driver, as_args(recipe, **args), python_env(models)))
+        assert code == -9, (args, err[-2000:])
         if index < 4:  # nothing finished yet, and nothing half-written may pass for a finished run
             assert helpers.find_run(recipe, mode=TINY, data=splits) is None
         if index > 0:
@@ -196,16 +225,6 @@ def test_find_run_moves_a_damaged_run_aside_and_finds_nothing(splits, store, cap
     assert not (first.folder / "manifest.json").exists()
 
 
-class CrashAt(keras.callbacks.Callback):
-    def __init__(self, at):
-        super().__init__()
-        self.at = at
-
-    def on_epoch_begin(self, epoch, logs=None):
-        if epoch == self.at:
-            raise KeyboardInterrupt
-
-
 BACKUP_DAMAGE = {
     "newest-weights-truncated": ([("e0002.weights.h5", "truncate")], "이전 에포크의 백업에서"),
     "newest-state-garbage": ([("e0002.state.json", "garbage")], "이전 에포크의 백업에서"),
@@ -216,9 +235,9 @@ BACKUP_DAMAGE = {
 
 
 @pytest.mark.parametrize("case", BACKUP_DAMAGE)
-def test_a_damaged_backup_falls_back_to_the_last_good_one(case, small_reference, splits, store, capsys):
+def test_a_damaged_backup_falls_back_to_the_last_good_one(case, small_reference, splits, store, crash_at, capsys):
     with pytest.raises(KeyboardInterrupt):
-        helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0, extra_callbacks=[CrashAt(2)])
+        helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0, extra_callbacks=[crash_at(2)])
     backup = next(store.glob("tiny-cnn-*")) / "backup"
     for name, how in BACKUP_DAMAGE[case][0]:
         damage(backup / name, how)
@@ -229,10 +248,10 @@ def test_a_damaged_backup_falls_back_to_the_last_good_one(case, small_reference,
     assert BACKUP_DAMAGE[case][1] in out
 
 
-def test_leftovers_of_a_killed_writer_are_ignored(small_reference, splits, store):
+def test_leftovers_of_a_killed_writer_are_ignored(small_reference, splits, store, crash_at):
     """A 96-byte weights file no state names and a temporary file: what a kill mid-write leaves, never loaded."""
     with pytest.raises(KeyboardInterrupt):
-        helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0, extra_callbacks=[CrashAt(2)])
+        helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0, extra_callbacks=[crash_at(2)])
     backup = next(store.glob("tiny-cnn-*")) / "backup"
     (backup / "e0003.weights.h5").write_bytes(b"\x89HDF\r\n\x1a\n" + bytes(88))
     (backup / ".123-abcdef01.tmp.e0003.state.json").write_text('{"epoch": 3')
@@ -261,21 +280,21 @@ def test_two_processes_with_the_same_run_train_it_once(driver, small_reference, 
 
 
 def hold_lock(store, splits):
-    folder = training.run_directory(SMALL, TINY, 42, splits)
-    descriptor = os.open(store / ".locks" / f"{folder.name}.lock", os.O_RDWR | os.O_CREAT)
-    fcntl.flock(descriptor, fcntl.LOCK_EX)
-    return descriptor
+    folder = runstore.run_directory(SMALL, TINY, 42, splits)
+    lock = filelock.FileLock(store / ".locks" / f"{folder.name}.lock")
+    lock.acquire()
+    return lock
 
 
 def test_a_lock_held_too_long_is_a_clear_error(splits, store, capsys):
     helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0)
-    descriptor = hold_lock(store, splits)
+    lock = hold_lock(store, splits)
     try:
         with pytest.raises(runstore.RunLockTimeout) as caught:
             helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0, lock_timeout=0.3)
         assert helpers.find_run(SMALL, mode=TINY, data=splits, lock_timeout=0.1) is None  # busy: nothing to give
     finally:
-        os.close(descriptor)
+        lock.release()
     assert_bilingual_notice(str(caught.value), "0.3초를 기다렸지만", "Waited 0.3 s")
     assert_bilingual_notice(capsys.readouterr().out, "끝나기를 기다립니다", "waiting for it")
     assert helpers.find_run(SMALL, mode=TINY, data=splits).loaded  # the lock's holder is gone: found again
@@ -319,17 +338,17 @@ def test_four_processes_fill_an_empty_keras_cache_at_once(round, tmp_path):
 
 # --- a full disk -----------------------------------------------------------------------------------------------------
 
-DISK_DRIVER = textwrap.dedent(
+DISK_DRIVER = KILL_AT + textwrap.dedent(
     """
     import json, os, subprocess, sys
     from pathlib import Path
     import helpers
-    from helpers import runstore, training
+    from helpers import runstore
     from helpers.fingerprints import weights_sha256
 
     disk, phase = Path(sys.argv[1]), sys.argv[2]
     args = json.loads(sys.argv[3])
-    mode, recipe = training.RunMode(**args["mode"]), helpers.Recipe(**args["recipe"])
+    mode, recipe = helpers.RunMode(**args["mode"]), helpers.Recipe(**args["recipe"])
     data = helpers.load_splits()
 
     def files():
@@ -346,7 +365,7 @@ DISK_DRIVER = textwrap.dedent(
     if phase == "first-backup":  # 48 KiB: not even the first backup fits
         print(json.dumps(attempt()), flush=True)
         subprocess.run(["mount", "-o", "remount,size=400k", str(disk)], check=True)
-        os.environ[runstore.FAULT_VARIABLE] = "final-before-manifest"  # now train, and die before the commit
+        kill_at("before", "manifest.json")  # now train, and die before the commit
         attempt()
     else:  # the disk fills up before the final save: a backup complete, no room for the result
         filler = disk / "filler"

@@ -53,6 +53,7 @@ def test_strong_cnn_adds_a_block_batch_normalization_and_augmentation():
         helpers.build_strong_cnn(dropout=0.5 * 3)
 
 
+@pytest.mark.slow
 def test_a_lesson_start_writes_nothing_to_stderr():
     """What a notebook's first cells do, in a fresh interpreter without the Makefile's settings: no TF log lines."""
     import os

@@ -35,6 +35,7 @@ def test_sample_grid_draws_korean_names(splits):
     draw_without_warnings(fig)
 
 
+@pytest.mark.slow
 def test_history_plot(quick_run):
     fig = plots.plot_history(quick_run.history)
     axis = fig.axes[0]
@@ -47,6 +48,7 @@ def test_history_plot(quick_run):
         plots.plot_history([0.1, 0.2])
 
 
+@pytest.mark.slow
 def test_prediction_plot_colours_wrong_guesses_red(quick_run, splits):
     probabilities = helpers.predict_proba(quick_run.model, splits.x_test[:1])[0]
     predicted = int(probabilities.argmax())
@@ -61,6 +63,7 @@ def test_prediction_plot_colours_wrong_guesses_red(quick_run, splits):
         plots.plot_prediction(splits.x_test[0], np.ones(10))
 
 
+@pytest.mark.slow
 def test_confusion_plot(quick_run, splits):
     matrix = helpers.confusion(splits.y_test[:200], helpers.predict_labels(quick_run.model, splits.x_test[:200]))
     fig = plots.plot_confusion(matrix)

@@ -52,11 +52,12 @@ def test_mixed_model_keeps_float32_weights_and_a_float32_softmax():
 
 def test_precision_is_part_of_the_cache_key(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
-    plain = helpers.training.run_directory(helpers.Recipe(precision="float32"), helpers.get_run_mode("quick"))
-    mixed = helpers.training.run_directory(helpers.Recipe(precision="mixed_bfloat16"), helpers.get_run_mode("quick"))
+    plain = helpers.runstore.run_directory(helpers.Recipe(precision="float32"), helpers.get_run_mode("quick"))
+    mixed = helpers.runstore.run_directory(helpers.Recipe(precision="mixed_bfloat16"), helpers.get_run_mode("quick"))
     assert plain != mixed
 
 
+@pytest.mark.slow
 def test_mixed_precision_recipe_trains_and_reloads_with_its_policy(splits, tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
     recipe = helpers.Recipe(builder="strong", epochs=2, batch_size=64, precision="mixed_bfloat16")

@@ -9,18 +9,12 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import runstore, training
+from helpers import backups, runstore
 from helpers.fingerprints import data_sha256, file_sha256, weights_sha256
 
-TINY = training.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
+TINY = helpers.RunMode("tiny", epochs=3, train_limit=1000, val_limit=500)
 # Where the point is the store, not the model: one small conv block trains in a fraction of a second per epoch.
 SMALL = helpers.Recipe(model={"filters": [4], "dense_units": 8})
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path / "models"))
-    return tmp_path / "models"
 
 
 @pytest.fixture(scope="module")
@@ -31,19 +25,7 @@ def lesson_reference(splits, tmp_path_factory):
         return helpers.train_or_load(mode=TINY, data=splits, verbose=0)
 
 
-class CrashAt(keras.callbacks.Callback):
-    """Stands in for a crash or a closed laptop at the start of 0-based epoch `at`."""
-
-    def __init__(self, at=None):
-        super().__init__()
-        self.at, self.epochs = at, []
-
-    def on_epoch_begin(self, epoch, logs=None):
-        if epoch == self.at:
-            raise KeyboardInterrupt
-        self.epochs.append(epoch)
-
-
+@pytest.mark.slow
 def test_a_run_folder_holds_a_readable_recipe_and_verified_files(lesson_reference, splits):
     folder = lesson_reference.folder
     assert folder.name.startswith("tiny-cnn-")
@@ -70,9 +52,10 @@ def test_a_run_folder_holds_a_readable_recipe_and_verified_files(lesson_referenc
     assert stored == {"history": lesson_reference.history, "epoch_seconds": lesson_reference.epoch_seconds}
 
 
-def test_a_finished_run_loads_instead_of_training(lesson_reference, splits, monkeypatch, capsys):
+@pytest.mark.slow
+def test_a_finished_run_loads_instead_of_training(lesson_reference, splits, crash_at, monkeypatch, capsys):
     monkeypatch.setenv("COURSE_MODEL_DIR", str(lesson_reference.folder.parent))
-    watch = CrashAt()
+    watch = crash_at()
     again = helpers.train_or_load(mode=TINY, data=splits, extra_callbacks=[watch])
     found = helpers.find_run(mode=TINY, data=splits)
     assert capsys.readouterr().out == ""  # loading prints nothing
@@ -87,11 +70,12 @@ def test_a_finished_run_loads_instead_of_training(lesson_reference, splits, monk
     assert helpers.find_run(mode=TINY, data=splits, seed=7) is None  # never trains
 
 
-def test_an_exception_in_a_callback_resumes_exactly(lesson_reference, splits, store, capsys):
+@pytest.mark.slow
+def test_an_exception_in_a_callback_resumes_exactly(lesson_reference, splits, store, crash_at, capsys):
     for at in (1, 2):
         with pytest.raises(KeyboardInterrupt):
-            helpers.train_or_load(mode=TINY, data=splits, verbose=0, extra_callbacks=[CrashAt(at)])
-    watch = CrashAt()
+            helpers.train_or_load(mode=TINY, data=splits, verbose=0, extra_callbacks=[crash_at(at)])
+    watch = crash_at()
     run = helpers.train_or_load(mode=TINY, data=splits, verbose=0, extra_callbacks=[watch])
     assert watch.epochs == [2] and not run.loaded
     assert weights_sha256(run.model) == weights_sha256(lesson_reference.model)
@@ -102,7 +86,8 @@ def test_an_exception_in_a_callback_resumes_exactly(lesson_reference, splits, st
     assert korean < english
 
 
-def test_resume_is_exact_with_cosine_decay_bfloat16_and_random_layers(splits, tmp_path, monkeypatch):
+@pytest.mark.slow
+def test_resume_is_exact_with_cosine_decay_bfloat16_and_random_layers(splits, tmp_path, crash_at, monkeypatch):
     """RandomFlip, dropout and batch normalization, a schedule driven by the optimizer's step, bfloat16 compute."""
     recipe = helpers.Recipe(
         builder="strong",
@@ -115,7 +100,7 @@ def test_resume_is_exact_with_cosine_decay_bfloat16_and_random_layers(splits, tm
     straight = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0)
     monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path / "interrupted"))
     with pytest.raises(KeyboardInterrupt):
-        helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0, extra_callbacks=[CrashAt(2)])
+        helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0, extra_callbacks=[crash_at(2)])
     resumed = helpers.train_or_load(recipe, mode=TINY, data=splits, verbose=0)
     assert weights_sha256(resumed.model) == weights_sha256(straight.model)
     assert resumed.history == straight.history
@@ -132,29 +117,37 @@ def test_resume_is_exact_with_cosine_decay_bfloat16_and_random_layers(splits, tm
         ([0.9, 0.8, 0.7], 1),  # never stops
     ],
 )
-def test_early_stopping_follows_keras(losses, patience):
-    model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
+def test_early_stopping_resumed_from_its_sidecar_stops_where_keras_does(losses, patience):
+    """The store drives Keras' EarlyStopping one epoch per fit call and keeps its state in the backup's JSON sidecar:
+    one restored from that JSON before every epoch stops, with the same best epoch, where an uninterrupted one does."""
+    model, ours_model = (keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)]) for _ in range(2))
     theirs = keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True)
     theirs.set_model(model)
-    model.stop_training = False  # as fit() sets it
+    model.stop_training = ours_model.stop_training = False  # as fit() sets them
     theirs.on_train_begin()
-    ours = runstore.EarlyStopping(patience)
+    saved = None
     for epoch, loss in enumerate(losses):
+        ours = backups.early_stopping(patience, saved, epoch)
+        ours.set_model(ours_model)
+        ours.on_epoch_end(epoch, {"val_loss": loss})
+        saved = json.loads(json.dumps(backups.stopping_state(ours)))
         theirs.on_epoch_end(epoch, {"val_loss": loss})
-        ours.update(epoch, loss)
-        assert ours.stopped == model.stop_training and ours.best_epoch == theirs.best_epoch + 1
-        if ours.stopped:
+        assert saved["stopped"] == model.stop_training == ours_model.stop_training
+        assert saved["best_epoch"] == theirs.best_epoch + 1
+        if saved["stopped"]:
             break
 
 
+@pytest.mark.slow
 def test_an_early_stopped_run_keeps_its_best_epoch(splits, store):
-    mode = training.RunMode("tiny8", epochs=8, train_limit=1000, val_limit=500)
+    mode = helpers.RunMode("tiny8", epochs=8, train_limit=1000, val_limit=500)
     run = helpers.train_or_load(dataclasses.replace(SMALL, learning_rate=1e-2, patience=0), mode=mode, data=splits)
     assert run.epochs_run < mode.epochs and run.best_epoch < run.epochs_run  # it stopped, after a worse epoch
     scores = helpers.evaluate_model(run.model, splits.x_val[:500], splits.y_val[:500])
     assert scores["loss"] == pytest.approx(run.history["val_loss"][run.best_epoch - 1], abs=1e-6)
 
 
+@pytest.mark.slow
 def test_epoch_lines_are_korean_plain_text(splits, store, capsys):
     helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=2)
     lines = capsys.readouterr().out.splitlines()
@@ -164,6 +157,7 @@ def test_epoch_lines_are_korean_plain_text(splits, store, capsys):
         assert re.fullmatch(rf"에포크 {epoch}/3 - \d+\.\d초 - {metrics}", line), line
 
 
+@pytest.mark.slow
 def test_changed_data_never_loads_a_stale_run(splits, store):
     rng = np.random.default_rng(0)
     shuffled = dataclasses.replace(splits, y_train=rng.permutation(splits.y_train))
@@ -173,6 +167,7 @@ def test_changed_data_never_loads_a_stale_run(splits, store):
     assert not real.loaded and real.folder != stale.folder
 
 
+@pytest.mark.slow
 def test_changed_model_code_never_loads_a_stale_run(splits, store, monkeypatch):
     helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0)
     assert helpers.find_run(SMALL, mode=TINY, data=splits) is not None
@@ -184,7 +179,7 @@ def test_changed_model_code_never_loads_a_stale_run(splits, store, monkeypatch):
 
 def test_every_part_of_the_key_gets_its_own_folder(splits, store):
     def folder(recipe=SMALL, mode=TINY, data=splits, seed=42):
-        return training.run_directory(recipe, mode, seed, data)
+        return runstore.run_directory(recipe, mode, seed, data)
 
     base = folder()
     assert base == folder() and base.is_dir()
@@ -198,6 +193,7 @@ def test_every_part_of_the_key_gets_its_own_folder(splits, store):
     assert len({base, *others}) == 6
 
 
+@pytest.mark.slow
 def test_retrain_trains_again_to_the_same_result(splits, store):
     first = helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0)
     again = helpers.train_or_load(SMALL, mode=TINY, data=splits, verbose=0, retrain=True)
@@ -215,6 +211,7 @@ def lesson_6_style(recipe, splits, epochs=2):
     return model, history
 
 
+@pytest.mark.slow
 def test_a_model_trained_outside_the_store_is_stored_and_found(splits, store):
     model, history = lesson_6_style(SMALL, splits)
     saved = helpers.save_trained(model, history, SMALL, mode=TINY, data=splits, epoch_seconds=[1.5, 1.25])
@@ -227,6 +224,7 @@ def test_a_model_trained_outside_the_store_is_stored_and_found(splits, store):
         assert run.history == {k: [float(v) for v in values] for k, values in history.history.items()}
 
 
+@pytest.mark.slow
 def test_a_run_stored_without_its_times_loads(splits, store):
     model, history = lesson_6_style(SMALL, splits, epochs=1)
     helpers.save_trained(model, history, SMALL, mode=TINY, data=splits)
@@ -234,6 +232,7 @@ def test_a_run_stored_without_its_times_loads(splits, store):
     assert found.epoch_seconds == [] and found.seconds == 0.0 and found.epochs_run == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", ["architecture", "precision", "nan-weights", "unequal-history", "too-many-epochs"])
 def test_save_trained_refuses_what_is_not_the_recipes_run(fault, splits, store):
     model, history = lesson_6_style(SMALL, splits, epochs=1)
@@ -257,6 +256,7 @@ def test_save_trained_refuses_what_is_not_the_recipes_run(fault, splits, store):
     assert helpers.find_run(recipe, mode=mode, data=splits) is None
 
 
+@pytest.mark.slow
 def test_a_diverging_training_stores_nothing(splits, store):
     recipe = dataclasses.replace(SMALL, learning_rate=1e38)
     with pytest.raises(runstore.TrainingDivergedError, match="NaN") as caught:

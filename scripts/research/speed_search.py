@@ -1,7 +1,7 @@
 """Which configuration trains lesson 6's model fastest on this machine, keeping the seeds' recipe and determinism?
 
-    python scripts/speed_search.py [--images 12000] [--repeats 3]       # throughput of every configuration
-    python scripts/speed_search.py --accuracy baseline,mixed_bfloat16   # full lesson-6 runs of the chosen ones
+    python scripts/research/speed_search.py [--images 12000] [--repeats 3]       # throughput of every configuration
+    python scripts/research/speed_search.py --accuracy baseline,mixed_bfloat16   # full lesson-6 runs of the chosen ones
 
 The recipe is fixed (batch 32, Adam 0.001, patience 2, seed 42); what varies is how TensorFlow computes it: oneDNN
 kernels on or off, intra-op threads, the input pipeline (NumPy arrays or a prefetching tf.data pipeline), mixed
@@ -22,7 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 CONFIGS = {
     "baseline": {},  # what helpers does today: oneDNN on, float32, op determinism, NumPy arrays, default threads
