@@ -9,6 +9,7 @@
 |  | `save_trained`, `plots.plot_history` |
 | 07 평가와 예측 | `lesson_model`, `evaluate_model`, `predict_labels`, `confusion`, `per_class_accuracy`, |
 |  | `plots.plot_prediction`, `plots.plot_confusion`, `plots.plot_mistakes` |
+| 09 흔한 실수와 오류 메시지 | `show_error` (오류를 보여 주고 다음 셀로) |
 | 10 더 강한 모델 | `build_strong_cnn`, `Recipe`, `STRONG_RECIPE`, `train_or_load`, `book_model`, `resolve_precision` |
 
 The run store behind `train_or_load`, `save_trained` and `find_run` is `helpers.runstore`; the book's shipped models
@@ -42,6 +43,7 @@ from helpers.data import (
     scale_images,
     split_train_val,
 )
+from helpers.demo_errors import show_error
 from helpers.evaluation import confusion, evaluate_model, per_class_accuracy, predict_labels, predict_proba
 from helpers.model import build_cnn, build_strong_cnn
 from helpers.precision import resolve_precision
@@ -61,6 +63,11 @@ from helpers.training import (
     seed_everything,
     train_or_load,
 )
+
+if os.environ.get("COURSE_MODE", "").strip() == "quick":  # the tests' quick runs; learners never set it
+    from helpers import quick_mode
+
+    quick_mode.install(get_run_mode("quick"))
 
 __all__ = [
     "BOOK_RECIPES",
@@ -96,6 +103,7 @@ __all__ = [
     "save_trained",
     "scale_images",
     "seed_everything",
+    "show_error",
     "split_train_val",
     "train_or_load",
 ]
