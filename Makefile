@@ -63,8 +63,8 @@ nbval: data  ## re-execute every notebook in quick mode and compare with the sto
 
 test: lint unit slow check nbval  ## everything CI runs: lint, unit, slow, check, nbval
 
-sync: venv  ## copy lessons_py/*.py edits into book/*.ipynb (outputs kept)
-	$(BIN)/jupytext --sync $(filter-out lessons_py/_%,$(wildcard lessons_py/*.py))
+sync: venv  ## copy lessons_py/*.py edits into book/*.ipynb (outputs kept; links to other pages made absolute)
+	$(BIN)/python scripts/execute.py --sync
 
 check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees (both directions)
 	$(BIN)/python -m pytest -q tests/book/test_notebooks.py -k "pair or jupytext or its_notebook"

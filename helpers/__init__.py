@@ -9,8 +9,11 @@
 |  | `save_trained`, `plots.plot_history` |
 | 07 평가와 예측 | `lesson_model`, `evaluate_model`, `predict_labels`, `confusion`, `per_class_accuracy`, |
 |  | `plots.plot_prediction`, `plots.plot_confusion`, `plots.plot_mistakes` |
-| 07 평가와 예측 | `prepare_own_image`, `plot_own_image_steps` (your own photo or drawing as the model's input) |
+| 09 흔한 실수와 오류 메시지 | `show_error` (an error shown on purpose; Run all goes on) |
 | 10 더 강한 모델 | `build_strong_cnn`, `Recipe`, `STRONG_RECIPE`, `train_or_load`, `book_model`, `resolve_precision` |
+| 11 모델은 어디를 볼까 | `inside.grad_cam`, `inside.saliency`, `inside.occlusion`, `prepare_own_image`, |
+|  | `plot_own_image_steps` |
+| 1-6, 10 (concept figures) | `concepts` (a filter's step and animation, padding and stride, channels, pooling, ...) |
 
 Each module has one job; imports run one way, from the leaves at the bottom of this table to the modules above them
 (tests/unit/test_imports.py imports each one first, alone):
@@ -24,6 +27,8 @@ Each module has one job; imports run one way, from the leaves at the bottom of t
 | `record` | which of the book's models a notebook used, for its execution record (`make execute`) |
 | `training` | `seed_everything`, `pick_strategy`, `compile_model`, `make_callbacks` |
 | `data`, `model`, `evaluation`, `plots`, `timing` | the lessons' pipeline |
+| `concepts`, `inside`, `own_image` | concept figures; where the model looks; your own image (spec shared with the web) |
+| `demo_errors`, `quick_mode` | errors shown on purpose; CI's quick mode (only under `COURSE_MODE=quick`) |
 | `files` | every file helpers writes: atomic (temporary name, fsync, rename), a full disk said clearly |
 | `recipes` | `RunMode`, `Recipe`, `BOOK_RECIPES`, the seed, `model_dir`: no Keras, no TensorFlow |
 | `messages`, `validation`, `precision`, `fingerprints` | bilingual errors, input checks, number formats, SHA-256 |
@@ -43,7 +48,7 @@ from helpers._quiet import import_tensorflow_quietly
 import_tensorflow_quietly()
 
 # plots registers the Korean font on import: every lesson's figures can draw Hangul after `import helpers`
-from helpers import plots
+from helpers import concepts, inside, plots
 from helpers.book_models import book_model, lesson_model
 from helpers.data import (
     CLASS_NAMES_EN,
@@ -56,6 +61,7 @@ from helpers.data import (
     scale_images,
     split_train_val,
 )
+from helpers.demo_errors import show_error
 from helpers.evaluation import confusion, evaluate_model, per_class_accuracy, predict_labels, predict_proba
 from helpers.model import build_cnn, build_strong_cnn
 from helpers.own_image import OwnImageError, plot_own_image_steps, prepare_own_image
@@ -64,6 +70,11 @@ from helpers.recipes import BOOK_RECIPES, STRONG_RECIPE, Recipe, RunMode, get_ru
 from helpers.runstore import TrainingRun, find_run, save_trained, train_or_load
 from helpers.timing import EpochTimer, machine_name
 from helpers.training import compile_model, make_callbacks, pick_strategy, seed_everything
+
+if os.environ.get("COURSE_MODE", "").strip() == "quick":  # the tests' quick runs; learners never set it
+    from helpers import quick_mode
+
+    quick_mode.install(get_run_mode("quick"))
 
 __all__ = [
     "BOOK_RECIPES",
@@ -81,11 +92,13 @@ __all__ = [
     "build_strong_cnn",
     "class_name",
     "compile_model",
+    "concepts",
     "confusion",
     "ensure_keras_cache",
     "evaluate_model",
     "find_run",
     "get_run_mode",
+    "inside",
     "lesson_model",
     "load_fashion_mnist",
     "load_splits",
@@ -102,6 +115,7 @@ __all__ = [
     "save_trained",
     "scale_images",
     "seed_everything",
+    "show_error",
     "split_train_val",
     "train_or_load",
 ]

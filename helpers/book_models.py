@@ -102,12 +102,12 @@ def lesson_model(mode=None, data=None) -> TrainingRun:
     own = find_run(recipe, mode=mode, data=data)
     if own is not None:
         if own.trainer == "model.fit":  # lesson 6's own training, stored by save_trained
-            print(f"6장에서 훈련해 저장한 모델을 불러왔습니다({own.folder.name}).")
+            print("6장에서 훈련해 저장한 모델을 불러왔습니다.")
         else:
-            print(f"앞에서 6장과 같은 설정으로 훈련해 둔 모델을 불러왔습니다({own.folder.name}).")
+            print("앞에서 6장과 같은 설정으로 훈련해 둔 모델을 불러왔습니다.")
         return own
     if mode.name == "full":
         print("이 컴퓨터에는 6장에서 훈련한 모델이 없어서, 이 책을 만들 때 6장에서 훈련한 모델을 불러왔습니다.")
         return book_model("cnn")
-    print(f"{mode.name} 모드: 6장에서 훈련한 모델이 없어서 작은 모델을 지금 훈련합니다.")
+    print("6장에서 훈련한 모델이 없어서 작은 모델을 지금 훈련합니다.")
     return train_or_load(recipe, mode=mode, data=data, verbose=0)

@@ -14,7 +14,7 @@
 # - `compile()`의 세 인자인 옵티마이저, 손실 함수, 지표가 각각 무슨 역할을 하는지 설명할 수 있습니다.
 # - 정수 레이블에 `sparse_categorical_crossentropy`를 쓰는 이유를 원-핫 인코딩과 비교해 이해합니다.
 # - 로짓이 무엇이고 `from_logits=True`가 언제 필요한지 압니다.
-# - 아담(Adam) 옵티마이저가 파라미터마다 보폭을 조절하는 원리를 직관적으로 이해합니다.
+# - 아담(Adam) 옵티마이저가 파라미터마다 한 번에 움직이는 양을 조절하는 원리를 직관적으로 이해합니다.
 # - `ModelCheckpoint`와 `EarlyStopping` 콜백으로 최적의 모델을 저장하고 훈련을 알맞은 때에 멈춥니다.
 # - 학습 곡선을 읽고, 저장한 모델을 다시 불러와 같은 성능이 나오는지 확인합니다.
 
@@ -45,27 +45,14 @@ import pandas as pd
 #
 # 4장에서 한 일, 즉 패션 MNIST를 불러와 0~1로 스케일 조정하고 훈련 세트와 검증 세트로 나누는 과정을
 # `helpers.load_splits()` 한 줄로 다시 실행합니다. 테스트 세트는 이 장에서 쓰지 않고 7장 마지막까지 아껴 둡니다.
-#
-# 훈련에 쓸 데이터는 `mode.take()`를 거쳐 꺼냅니다. 여러분이 실행하면 훈련 세트 48,000장과 검증 세트 12,000장이
-# 그대로 나옵니다.
-#
-# <details><summary>이 책의 실행 모드</summary>
-#
-# 이 책의 출력과 여러분의 실행은 모든 훈련 이미지(48,000장)로 최대 20 에포크를 훈련합니다(`mode.epochs`는 20).
-# 책의 코드가 여전히 잘 돌아가는지 확인하는 자동 검사(CI)는 빠른 모드로 실행되어, 훈련 이미지 4,000장과 검증 이미지
-# 2,000장으로 2 에포크만 훈련합니다. `helpers.get_run_mode()`가 어느 쪽인지 알려 주고, `mode.take()`는 빠른
-# 모드일 때만 데이터의 앞부분을 잘라 냅니다. 여러분이 따로 바꿀 것은 없습니다.
-#
-# </details>
+# 훈련 세트와 검증 세트는 원본 노트처럼 짧은 이름으로 꺼내 둡니다.
 
-# %% tags=["nbval-ignore-output"]
+# %%
 data = helpers.load_splits()
-mode = helpers.get_run_mode()
-x_train, y_train = mode.take(data.x_train, data.y_train, "train")
-x_val, y_val = mode.take(data.x_val, data.y_val, "val")
+x_train, y_train = data.x_train, data.y_train
+x_val, y_val = data.x_val, data.y_val
 
 print("훈련 이미지:", x_train.shape, " 검증 이미지:", x_val.shape)
-print("최대 에포크 수:", mode.epochs)
 
 # %% [markdown]
 # ## 컴파일이란: 무엇을 줄이고, 어떻게 줄이고, 무엇을 지켜볼까
@@ -239,8 +226,8 @@ for name, gradients in cases.items():
 #   거의 움직이지 않는 것입니다.
 # - **잡음이 섞이면** 경사 하강법은 잡음까지 그대로 따라가서 걸은 거리가 이동한 거리의 두 배를 훌쩍 넘습니다. 아담은 $m$이
 #   잡음을 평균해 지우고, $v$에는 잡음의 크기까지 들어갑니다. 그래서 걸음이 대략 학습률에 '그레이디언트의 평균 ÷
-#   그레이디언트 제곱의 평균의 제곱근'을 곱한 크기, 여기서는 $1/\sqrt{1 + 3^2} \approx 0.32$배로 작아집니다. 보폭은
-#   줄었지만 걸은 거리와 이동한 거리가 거의 같습니다. 거의 모든 걸음이 올바른 방향이라는 뜻입니다.
+#   그레이디언트 제곱의 평균의 제곱근'을 곱한 크기, 여기서는 $1/\sqrt{1 + 3^2} \approx 0.32$배로 작아집니다. 한 번에
+#   움직이는 양은 줄었지만 걸은 거리와 이동한 거리가 거의 같습니다. 거의 모든 걸음이 올바른 방향이라는 뜻입니다.
 #
 # 정리하면 아담의 한 걸음은 **그레이디언트의 방향이 일관될수록 학습률 $\eta$에 가깝고, 흔들릴수록 작아집니다**.
 # 파라미터마다 이 조절이 따로 일어나므로 학습률 하나로 수많은 파라미터를 함께 훈련해도 대체로 잘 작동하고,
@@ -267,13 +254,15 @@ model = helpers.build_cnn()
 
 # %% [markdown]
 # 원본 노트는 `metrics='accuracy'`처럼 지표를 문자열 하나로 넘겼습니다. Keras 3에서 그대로 실행하면 어떻게 되는지
-# 봅시다.
+# 봅시다. 이 셀은 **일부러 오류를 냅니다**. 오류가 나는 줄을 `with helpers.show_error():` 안에 두면, Keras가 낸
+# 오류의 종류와 설명만 출력하고 노트북은 다음 셀로 계속 실행됩니다. 오류 메시지를 읽는 법은 9장에서 자세히 다룹니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics="accuracy")
+# %%
+with helpers.show_error():
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics="accuracy")
 
 # %% [markdown]
-# 마지막 줄의 ``Expected `metrics` argument to be a list, tuple, or dict.``는 `metrics`에 리스트, 튜플, 딕셔너리
+# 출력된 ``Expected `metrics` argument to be a list, tuple, or dict.``는 `metrics`에 리스트, 튜플, 딕셔너리
 # 가운데 하나를 기대했는데, ``Received instead: metrics=accuracy of type <class 'str'>``, 즉 문자열을 받았다는
 # 뜻입니다. 지표는 여러 개를 함께 지켜볼 수 있으므로 하나뿐이어도 `["accuracy"]`처럼 **리스트**로 넘깁니다.
 
@@ -298,8 +287,9 @@ print(f"훈련할 파라미터: {model.count_params():,}개")
 #
 # **체크포인트**(`ModelCheckpoint`)는 모델을 파일로 저장합니다. `save_best_only=True`이면 검증 손실이 지금까지
 # 가장 낮을 때만 저장하므로, 훈련이 끝나면 파일에는 **가장 좋았던 에포크의 모델**이 남습니다. Keras 3의 모델 파일은
-# 확장자가 `.keras`여야 합니다. 원본 노트의 `'best_cnn_model.h'`를 넘기면 다음 오류가 납니다. 원본 노트의 다른
-# 버전에 있는 `'.h5'`는 예전 HDF5 형식이라 경고와 함께 받아들여지지만 권장하지 않습니다.
+# 확장자가 `.keras`여야 합니다. 첫 번째 원본 노트의 `'best_cnn_model.h'`를 넘기면 다음 오류가 납니다. 두 번째 원본
+# 노트(8-2)의 `'best-cnn-model.h5'`는 예전 HDF5 형식이라 오류 없이 받아들여지지만, 저장할 때마다 낡은 형식이라는 로그
+# 메시지를 남기므로 권장하지 않습니다(9장의 실수 7).
 #
 # ```text
 # ValueError: The filepath provided must end in `.keras` (Keras model format). Received: filepath=best_cnn_model.h
@@ -355,7 +345,7 @@ print("지켜볼 값:", checkpoint_cb.monitor, "/", early_stopping_cb.monitor)
 # %% [markdown]
 # ## 훈련하기
 #
-# `fit()`에 훈련 데이터, 최대 에포크 수, 검증 데이터, 콜백을 넘깁니다. 한 **에포크**는 훈련 세트 전체를 한 번 훑는
+# `fit()`에 훈련 데이터, 최대 에포크 수, 검증 세트, 콜백을 넘깁니다. 한 **에포크**는 훈련 세트 전체를 한 번 훑는
 # 것이고, Keras는 기본으로 32장씩 묶은 **배치**마다 가중치를 한 번 고칩니다. 훈련 이미지가 48,000장이면 한 에포크에
 # $48000 / 32 = 1500$번 가중치를 고치는 셈입니다. 에포크가 끝날 때마다 검증 세트로 손실과 정확도를 재고, 이 값을 보고
 # 콜백이 저장하거나 멈출지를 정합니다.
@@ -367,7 +357,7 @@ print("지켜볼 값:", checkpoint_cb.monitor, "/", early_stopping_cb.monitor)
 history = model.fit(
     x_train,
     y_train,
-    epochs=mode.epochs,                     # 최대 에포크 수: 조기 종료가 더 일찍 멈출 수 있습니다
+    epochs=20,                              # 최대 에포크 수: 조기 종료가 더 일찍 멈출 수 있습니다
     validation_data=(x_val, y_val),
     callbacks=[checkpoint_cb, early_stopping_cb, timer],
     verbose=2,
@@ -429,12 +419,13 @@ val_losses = history.history["val_loss"]
 epochs_run = len(history.history["loss"])
 best_epoch = int(np.argmin(val_losses)) + 1   # argmin은 0부터 세므로 1을 더합니다
 patience = early_stopping_cb.patience
+max_epochs = history.params["epochs"]          # fit()에 준 최대 에포크 수
 
-print(f"실행한 에포크: {epochs_run} / 최대 {mode.epochs}")
+print(f"실행한 에포크: {epochs_run} / 최대 {max_epochs}")
 print(f"검증 손실이 가장 낮은 에포크: {best_epoch}"
       f" (검증 손실 {val_losses[best_epoch - 1]:.4f},"
       f" 검증 정확도 {history.history['val_accuracy'][best_epoch - 1]:.4f})")
-if epochs_run < mode.epochs:
+if epochs_run < max_epochs:
     print(f"조기 종료: 최고 에포크 {best_epoch} + patience {patience}"
           f" = {best_epoch + patience}, 실행한 에포크 {epochs_run}")
 else:
@@ -450,7 +441,7 @@ else:
 # 함께 보는 것이 정직합니다. 여러분의 컴퓨터(Colab이라면 그때 배정된 기계)에서는 다른 값이 나옵니다.
 
 # %% tags=["nbval-ignore-output"]
-print(f"에포크 {len(timer.seconds)}번, 에포크 시간의 중앙값 {np.median(timer.seconds):.0f}초"
+print(f"에포크 {len(timer.seconds)}번, 에포크 시간의 중앙값 {np.median(timer.seconds):.1f}초"
       f" ({helpers.machine_name()})")
 
 # %% [markdown]

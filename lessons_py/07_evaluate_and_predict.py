@@ -109,10 +109,12 @@ print("data.x_val[0]   의 모양:", data.x_val[0].shape)
 print("data.x_val[0:1] 의 모양:", data.x_val[0:1].shape)
 
 # %% [markdown]
-# 배치 축이 없는 `data.x_val[0]`을 그대로 넣으면 어떻게 될까요?
+# 배치 축이 없는 `data.x_val[0]`을 그대로 넣으면 어떻게 될까요? 6장에서처럼 이 셀은 **일부러 오류를 내고**,
+# `helpers.show_error()`가 Keras의 오류 종류와 설명을 출력한 뒤 다음 셀로 넘어갑니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception", "nbval-ignore-output"]
-model.predict(data.x_val[0], verbose=0)
+# %% tags=["nbval-ignore-output"]
+with helpers.show_error():
+    model.predict(data.x_val[0], verbose=0)
 
 # %% [markdown]
 # 오류는 `MaxPooling2D` 층에서 났습니다. 마지막 부분의 `Negative dimension size caused by subtracting 2 from 1`은
@@ -252,7 +254,7 @@ table = pd.DataFrame(
         "클래스": helpers.CLASS_NAMES_KO,
         "검증 이미지 수": matrix.sum(axis=1),
         "맞힌 수": matrix.diagonal(),
-        "정확도": per_class.round(3),
+        "정확도": per_class.round(4),
         "가장 많이 헷갈린 클래스": most_confused,
     }
 ).rename_axis("번호").sort_values("정확도")
@@ -262,9 +264,9 @@ table
 lowest = np.argsort(per_class)[:3]
 highest = np.argsort(per_class)[::-1][:3]
 print("정확도가 가장 낮은 세 클래스:",
-      ", ".join(f"{helpers.class_name(int(i))} {per_class[i]:.3f}" for i in lowest))
+      ", ".join(f"{helpers.class_name(int(i))} {per_class[i]:.4f}" for i in lowest))
 print("정확도가 가장 높은 세 클래스:",
-      ", ".join(f"{helpers.class_name(int(i))} {per_class[i]:.3f}" for i in highest))
+      ", ".join(f"{helpers.class_name(int(i))} {per_class[i]:.4f}" for i in highest))
 
 # %% [markdown]
 # 전체 정확도는 하나의 숫자지만 클래스마다 사정이 크게 다릅니다. 위 출력에서 가장 낮은 클래스와 가장 높은 클래스의

@@ -95,8 +95,10 @@ assert conv2.count_params() == 3 * 3 * 32 * 64 + 64 == 18_496
 print(conv1.count_params(), conv2.count_params())
 
 # %% [markdown]
-# `conv1.kernel`은 Keras 변수(`Variable`)입니다. `.numpy()`를 부르면 NumPy 배열로 바뀌어 평균이나 표준 편차를
-# 계산하거나 그림으로 그릴 수 있습니다. `conv1.weights`는 `[kernel, bias]` 두 변수를 담은 리스트라서
+# `conv1.kernel`은 Keras 변수(`Variable`)입니다. 5장에서 텐서를 바꿀 때처럼 `keras.ops.convert_to_numpy()`에
+# 넘기면 NumPy 배열로 바뀌어 평균이나 표준 편차를 계산하거나 그림으로 그릴 수 있습니다. 다른 코드에서 자주 보는
+# `conv1.kernel.numpy()`도 같은 일을 하지만, `keras.ops.convert_to_numpy()`는 Keras가 어떤 백엔드(TensorFlow, JAX,
+# PyTorch) 위에서 돌든 똑같이 동작하므로 이 책은 이쪽을 씁니다. `conv1.weights`는 `[kernel, bias]` 두 변수를 담은 리스트라서
 # `conv1.weights[0]`으로 꺼내도 같습니다.
 #
 # ## 가중치 분포 보기
@@ -112,8 +114,8 @@ def describe(name, values):
 
 # %% tags=["nbval-ignore-output"]
 for layer in (conv1, conv2):
-    describe(f"{layer.name} 가중치", layer.kernel.numpy())
-    describe(f"{layer.name} 절편", layer.bias.numpy())
+    describe(f"{layer.name} 가중치", keras.ops.convert_to_numpy(layer.kernel))
+    describe(f"{layer.name} 절편", keras.ops.convert_to_numpy(layer.bias))
 
 # %% [markdown]
 # 숫자 네 개로는 분포의 모양을 알 수 없으므로 히스토그램을 그립니다. 뒤에서 훈련하지 않은 모델과 겹쳐 그릴 것이므로,
@@ -125,7 +127,7 @@ def plot_weight_histograms(models, layer_names=("conv1", "conv2"), bins=50):
     """층마다 한 칸씩, 모델마다 다른 색으로 가중치 히스토그램을 겹쳐 그립니다."""
     fig, axes = plt.subplots(1, len(layer_names), figsize=(7.5, 3.2))
     for axis, layer_name in zip(axes, layer_names):
-        weights = {label: m.get_layer(layer_name).kernel.numpy().ravel()
+        weights = {label: keras.ops.convert_to_numpy(m.get_layer(layer_name).kernel).ravel()
                    for label, m in models.items()}
         edges = np.histogram_bin_edges(np.concatenate(list(weights.values())), bins=bins)  # 공통 구간
         for label, values in weights.items():
@@ -148,7 +150,7 @@ plt.show()
 # `conv2`의 가중치는 18,432개라서 히스토그램이 매끈하고, 0 근처에 가장 많으며 양쪽으로 갈수록 줄어듭니다.
 # `conv1`은 가중치가 288개뿐이라 막대가 울퉁불퉁하고, 몇 개는 0에서 멀리 떨어진 큰 값을 가집니다. 두 층 모두
 # 양수와 음수가 함께 있다는 점이 중요합니다. 양수 가중치는 "이 위치가 밝으면 출력을 키운다", 음수 가중치는 "이 위치가
-# 밝으면 출력을 줄인다"는 뜻이므로, 한 필터 안에 둘이 섞여 있어야 밝기의 **차이**, 즉 경계나 무늬에 반응할 수 있습니다.
+# 밝으면 출력을 줄인다"는 뜻이므로, 한 필터 안에 둘이 섞여 있어야 밝기의 **차이**, 즉 경계선이나 무늬에 반응할 수 있습니다.
 #
 # 출력 하나를 계산할 때 `conv1`은 입력 9개를, `conv2`는 288개를 가중치와 곱해 더합니다. 더하는 항이 많은 층일수록
 # 가중치 하나하나는 작아야 합이 적당한 크기로 유지됩니다. `conv2`의 표준 편차가 `conv1`보다 작은 것도 그래서입니다.
@@ -163,8 +165,8 @@ plt.show()
 # 범위를 가장 큰 절댓값에 맞추면 그 몇 개 때문에 나머지 필터가 모두 흐려지므로, 대부분의 가중치가 들어가는 고정된
 # 범위를 쓰는 편이 보기 좋습니다. 범위를 벗어나는 가중치가 몇 개인지는 그림 아래에서 세어 봅니다.
 #
-# 필터 번호는 왼쪽 위에서 시작해 행 순서로 매깁니다. 첫 줄이 0~7번, 둘째 줄이 8~15번입니다. 함수가 `figure` 인자를
-# 받게 하면, 뒤에서 그림 하나를 위아래로 나누어 두 모델의 필터를 함께 그릴 수 있습니다.
+# 필터 번호는 왼쪽 위에서 시작해 행 순서로 매기고, 칸마다 위에 적어 둡니다. 첫 줄이 0~7번, 둘째 줄이 8~15번입니다.
+# 함수가 `figure` 인자를 받게 하면, 뒤에서 그림 하나를 위아래로 나누어 두 모델의 필터를 함께 그릴 수 있습니다.
 
 # %%
 def plot_filters(kernel, title, figure=None, limit=0.5):
@@ -174,6 +176,7 @@ def plot_filters(kernel, title, figure=None, limit=0.5):
     for i, axis in enumerate(axes.flat):
         # 대칭 범위라야 0이 언제나 흰색입니다
         image = axis.imshow(kernel[:, :, 0, i], cmap="RdBu_r", vmin=-limit, vmax=limit)
+        axis.set_title(str(i), fontsize=8, pad=2)  # 필터 번호: 본문의 "12번 필터"를 찾을 수 있게
         axis.axis("off")
     figure.colorbar(image, ax=axes, shrink=0.8)
     figure.suptitle(title)
@@ -181,26 +184,26 @@ def plot_filters(kernel, title, figure=None, limit=0.5):
 
 
 # %% tags=["nbval-ignore-output"]
-plot_filters(conv1.kernel.numpy(), "훈련한 모델의 conv1 필터 32개")
+plot_filters(keras.ops.convert_to_numpy(conv1.kernel), "훈련한 모델의 conv1 필터 32개")
 plt.show()
 
 # %% tags=["nbval-ignore-output"]
-outside = int((np.abs(conv1.kernel.numpy()) > 0.5).sum())
+outside = int((np.abs(keras.ops.convert_to_numpy(conv1.kernel)) > 0.5).sum())
 print(f"색 범위 [-0.5, 0.5]를 벗어나 가장 진한 색으로 칠해진 가중치: {outside}개 / 288개")
 
 # %% [markdown]
 # 필터를 읽을 때는 "이 필터는 입력의 어떤 3×3 조각에서 가장 큰 값을 낼까?"라고 물어보면 됩니다. 합성곱은 조각과 필터를
-# 칸마다 곱해서 더하므로, 빨간 칸은 밝고 파란 칸은 어두운 조각에서 출력이 가장 커집니다. 여기서 '밝다'는 픽셀 값이
+# 칸마다 곱해서 더하므로, 빨간 칸은 밝고 파란 칸은 어두운 조각에서 출력이 가장 커집니다. 여기서 '밝다'는 픽셀값이
 # 크다, 즉 옷이 있는 곳이라는 뜻입니다. 이 책의 이미지 그림은 `gray_r` 색상표로 그려서 값이 큰 곳이 오히려 어둡게
 # 보이므로 헷갈리지 마세요.
 #
 # - 한쪽이 빨갛고 반대쪽이 파란 필터는 **경계선 필터**입니다(1장). 위가 빨갛고 아래가 파랗다면 "위는 밝고 아래는 어두운"
-#   가로 경계에 반응합니다. 방향이 다른 경계(세로, 대각선)를 찾는 필터도 있는지 찾아보세요.
+#   가로 경계선에 반응합니다. 방향이 다른 경계선(세로, 대각선)을 찾는 필터도 있는지 찾아보세요.
 # - 전체가 대부분 한 색인 필터는 밝기 자체(옷이 있는 곳인지 배경인지)에 반응합니다.
 # - 뚜렷한 규칙이 보이지 않는 필터도 있습니다. 3×3은 아주 작아서 사람 눈에 의미 있는 모양이 아니어도 다음 층에서 다른
 #   필터와 조합되어 쓰일 수 있습니다.
 #
-# 이미지가 28×28로 작고 필터가 3×3이라, 첫 번째 층이 배울 수 있는 것은 이처럼 **저수준 특성**(경계, 밝기 변화)입니다.
+# 이미지가 28×28로 작고 필터가 3×3이라, 첫 번째 층이 배울 수 있는 것은 이처럼 **저수준 특성**(경계선, 밝기 변화)입니다.
 # 더 복잡한 모양은 다음 층들이 이 특성들을 조합해서 만듭니다.
 #
 # ## 함수형 API로 중간 층의 출력 꺼내기
@@ -234,16 +237,18 @@ print("원래 모델의 conv1과 같은 층 객체인가:", conv1_extractor.get_
 # 특성 추출기(feature extractor)라고 부릅니다.
 #
 # `keras.Input` 없이 층만 나열한 `Sequential` 모델은 입력 모양을 모르기 때문에, 데이터로 한 번 호출되기 전까지는 입력
-# 텐서가 없습니다. 그런 모델에서 `model.inputs`를 쓰면 어떻게 되는지 봅시다.
+# 텐서가 없습니다. 그런 모델에서 `model.inputs`를 쓰면 어떻게 되는지 봅시다. 6장에서처럼 이 셀은 **일부러 오류를
+# 내고**, `helpers.show_error()`가 오류의 종류와 설명을 출력한 뒤 다음 셀로 넘어갑니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
+# %%
 no_input = keras.Sequential(
     [keras.layers.Conv2D(32, 3, activation="relu", padding="same")], name="no_input"
 )
-no_input.inputs
+with helpers.show_error():
+    no_input.inputs
 
 # %% [markdown]
-# 마지막 줄의 `AttributeError: Sequential model 'no_input' has no defined inputs yet.`은 이 모델에 아직 입력이
+# 출력된 `AttributeError: Sequential model 'no_input' has no defined inputs yet.`은 이 모델에 아직 입력이
 # 정해지지 않았다는 뜻입니다. 이 책의 모델처럼 `keras.Input`으로 시작하면 이런 문제가 없습니다.
 #
 # ## 특성 맵을 그릴 이미지 고르기
@@ -285,8 +290,8 @@ print(conv1_maps.shape)
 # %% tags=["nbval-ignore-output"]
 image = boot[0, :, :, 0]
 padded = np.pad(image, 1)        # 세임 패딩: 상하좌우에 0을 한 줄씩
-kernel = conv1.kernel.numpy()
-bias = conv1.bias.numpy()
+kernel = keras.ops.convert_to_numpy(conv1.kernel)
+bias = keras.ops.convert_to_numpy(conv1.bias)
 
 r, c = 14, 14                              # 이미지 가운데
 k = int(conv1_maps[0, r, c].argmax())      # 이 위치에서 가장 세게 반응한 필터
@@ -333,8 +338,8 @@ plt.show()
 # %% [markdown]
 # 밝을수록 필터가 강하게 반응한 위치입니다. 필터 그림과 함께 보면 다음을 읽을 수 있습니다.
 #
-# - 많은 특성 맵에서 부츠의 **윤곽**이 보입니다. 경계선 필터는 부츠의 위쪽 가장자리나 밑창처럼 그 방향의 경계가
-#   있는 곳에서만 밝아집니다. 같은 부츠라도 필터마다 밝아지는 테두리가 다릅니다.
+# - 많은 특성 맵에서 부츠의 **경계선**이 보입니다. 경계선 필터는 부츠의 위쪽이나 밑창처럼 그 방향의 경계선이
+#   있는 곳에서만 밝아집니다. 같은 부츠라도 필터마다 밝아지는 경계선이 다릅니다.
 # - 부츠 **전체**가 밝은 특성 맵은 밝기 자체에 반응하는 필터가 만든 것이고, 반대로 부츠가 어둡고 배경 쪽이 밝은
 #   특성 맵은 "어두운 곳"에 반응하는 필터가 만든 것입니다.
 # - 거의 새까만 특성 맵이 있다면, 이 이미지에는 그 필터가 찾는 패턴이 없거나 합이 음수가 되어 렐루가 모두 0으로 만든
@@ -372,7 +377,7 @@ plt.show()
 # (가장자리에서는 패딩 때문에 실제 이미지가 그보다 작게 들어갑니다).
 #
 # - `conv2`의 값은 이렇게 더 넓은 영역을 보고, 게다가 필터 하나가 `conv1`의 특성 맵 32장을 **한꺼번에** 조합합니다.
-#   그래서 "여기에 가로 경계가 있다" 같은 단순한 특성보다 "밑창과 뒤꿈치가 만나는 모서리" 같은 더 **추상적인 특성**을
+#   그래서 "여기에 가로 경계선이 있다" 같은 단순한 특성보다 "밑창과 뒤꿈치가 만나는 모서리" 같은 더 **추상적인 특성**을
 #   나타낼 수 있습니다.
 # - 부츠의 일부분(예: 윗부분, 밑창, 앞코)에서만 밝아지는 특성 맵을 찾아보세요. 층이 깊어질수록 특성 맵은 입력
 #   이미지의 모양을 덜 닮고, 분류에 쓸모 있는 정보를 더 많이 담게 됩니다.
@@ -453,9 +458,9 @@ def glorot_limit(kernel_shape):
 
 for layer in (untrained_conv1, untrained_conv2):
     limit = glorot_limit(layer.kernel.shape)
-    weights = layer.kernel.numpy()
+    weights = keras.ops.convert_to_numpy(layer.kernel)
     inside = bool(np.all(np.abs(weights) <= limit))
-    zero_bias = bool(np.all(layer.bias.numpy() == 0))
+    zero_bias = bool(np.all(keras.ops.convert_to_numpy(layer.bias) == 0))
     print(f"{layer.name}: 경계 a = {limit:.4f}, 기대하는 표준 편차 a/√3 = {limit / np.sqrt(3):.4f}")
     print(f"       가중치가 모두 [-a, a] 안에 있는가: {inside}, 절편이 모두 0인가: {zero_bias}")
 
@@ -465,7 +470,7 @@ for layer in (untrained_conv1, untrained_conv2):
 
 # %% tags=["nbval-ignore-output"]
 for layer in (untrained_conv1, untrained_conv2):
-    describe(f"{layer.name} 가중치", layer.kernel.numpy())
+    describe(f"{layer.name} 가중치", keras.ops.convert_to_numpy(layer.kernel))
 
 # %% [markdown]
 # ### 가중치 분포 비교
@@ -491,8 +496,8 @@ plt.show()
 # %% tags=["nbval-ignore-output"]
 fig = plt.figure(figsize=(6.5, 7), layout="constrained")
 top, bottom = fig.subfigures(2, 1)
-plot_filters(untrained_conv1.kernel.numpy(), "훈련하지 않은 모델의 conv1 필터", figure=top)
-plot_filters(conv1.kernel.numpy(), "훈련한 모델의 conv1 필터", figure=bottom)
+plot_filters(keras.ops.convert_to_numpy(untrained_conv1.kernel), "훈련하지 않은 모델의 conv1 필터", figure=top)
+plot_filters(keras.ops.convert_to_numpy(conv1.kernel), "훈련한 모델의 conv1 필터", figure=bottom)
 plt.show()
 
 # %% [markdown]
@@ -527,8 +532,8 @@ plt.show()
 #
 # 첫 번째 층에서는 훈련하지 않은 모델의 특성 맵도 부츠 모양을 꽤 잘 보여 줍니다. 놀랄 일은 아닙니다. 무작위 3×3
 # 필터도 이웃한 픽셀 9개를 섞어 더하므로, 가중치의 합이 양수인 필터는 이미지를 흐릿하게 복사하고 나머지는 우연히 어느
-# 방향의 밝기 변화에 약하게 반응합니다. 그래서 부츠 전체가 흐릿하게 밝은 특성 맵과 희미한 윤곽선이 대부분입니다.
-# 훈련한 모델의 특성 맵에서는 특정 방향의 테두리만 밝은 특성 맵, 밑창에만 강하게 반응하는 특성 맵, 부츠가 아니라
+# 방향의 밝기 변화에 약하게 반응합니다. 그래서 부츠 전체가 흐릿하게 밝은 특성 맵과 희미한 경계선이 대부분입니다.
+# 훈련한 모델의 특성 맵에서는 특정 방향의 경계선만 밝은 특성 맵, 밑창에만 강하게 반응하는 특성 맵, 부츠가 아니라
 # 배경이 밝은 특성 맵처럼 필터마다 맡은 역할이 나뉘어 있는지 찾아보세요.
 
 # %% tags=["nbval-ignore-output"]
@@ -541,7 +546,7 @@ plt.show()
 # %% [markdown]
 # 두 번째 층에서는 차이가 더 커집니다. 훈련하지 않은 모델의 `conv2` 특성 맵은 무작위 필터를 두 번 거친 결과라서
 # 부츠의 흐릿한 실루엣이거나 거의 어둡습니다. 흐리게 만드는 일을 두 번 했으니 첫 번째 층보다 더 뭉개졌을 뿐, 새로운
-# 정보는 없습니다. 훈련한 모델에서는 밑창의 가로선이나 발목의 비스듬한 테두리처럼 부츠의 **특정 부분**에서만 밝아지는 특성
+# 정보는 없습니다. 훈련한 모델에서는 밑창의 가로선이나 발목의 비스듬한 경계선처럼 부츠의 **특정 부분**에서만 밝아지는 특성
 # 맵이 늘어납니다. 필터마다 "이런 부분이 여기에 있다"는 정보를 골라 담도록 역할이 나뉜 것입니다. 층이 깊어질수록
 # "무작위 필터로도 우연히 생기는 것"과 "훈련으로 배운 것"의 차이가 커집니다.
 #
@@ -554,7 +559,7 @@ plt.show()
 # - 함수형 API의 `keras.Model(inputs=model.inputs, outputs=model.get_layer("conv1").output)`은 원래 모델의 층과
 #   가중치를 공유하며 중간 층의 출력을 돌려주는 특성 추출기입니다. `keras.Input`으로 시작한 모델이라 `model.inputs`를
 #   쓸 수 있습니다.
-# - 첫 번째 층의 특성 맵은 입력 이미지를 닮은 경계와 밝기 지도이고, 두 번째 층의 특성 맵은 8×8 픽셀의 수용 영역을 보는
+# - 첫 번째 층의 특성 맵은 입력 이미지를 닮은 경계선과 밝기 지도이고, 두 번째 층의 특성 맵은 8×8 픽셀의 수용 영역을 보는
 #   더 추상적인 특성입니다. 이미지 한 장에서는 거의 또는 전혀 반응하지 않는 특성 맵도 있습니다.
 # - 훈련하지 않은 가중치는 글로럿 균등 분포, 즉 $a = \sqrt{6/(\text{fan}_\text{in} + \text{fan}_\text{out})}$일 때
 #   $[-a, a]$에서 평평한 분포를 따르고 절편은 0입니다. 같은 시드로 만든 모델은 가중치가 같으므로 훈련 전과 훈련 후를

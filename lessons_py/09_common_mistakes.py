@@ -57,8 +57,11 @@ logging.getLogger("tensorflow").setLevel(logging.ERROR)
 # Keras 안쪽까지 수십 줄이 이어지기도 합니다. 겁먹을 필요는 없습니다. 먼저 **맨 마지막 부분**을 읽으면 됩니다.
 # 그곳은 `오류 종류: 설명` 형식으로 시작하고, 설명이 여러 줄이면 그 아래로 이어집니다.
 #
-# 이 장에서는 트레이스백의 위쪽을 생략하고 이 마지막 부분만 보이도록 IPython의 `%xmode Minimal` 명령을 먼저
-# 실행합니다. 전체 트레이스백을 다시 보고 싶으면 `%xmode Context`를 실행하세요.
+# 이 장의 오류는 일부러 내는 것이므로, 실패하는 줄을 `with helpers.show_error():` 안에 두었습니다. 이 도구는 그
+# 줄을 실행하고, 오류가 나면 트레이스백의 위쪽을 생략한 채 이 마지막 부분, 즉 Keras가 낸 오류 종류와 설명을 그대로
+# 출력한 뒤 다음 셀로 넘어갑니다. 그래서 Colab이나 Jupyter에서 "모두 실행"을 해도 중간에 멈추지 않습니다. 여러분이
+# 직접 코드를 고쳐 보다가 만나는 오류도 같은 모양으로 보이도록 IPython의 `%xmode Minimal` 명령을 실행해 둡니다.
+# 전체 트레이스백을 다시 보고 싶으면 `%xmode Context`를 실행하세요.
 
 # %%
 # %xmode Minimal
@@ -76,7 +79,8 @@ logging.getLogger("tensorflow").setLevel(logging.ERROR)
 # `Arguments received by …`는 그 층이 받은 인자입니다. 이때는 가운데 줄이 설명입니다.
 #
 # 아래에서 오류가 나는 셀에는 실패하는 문장을 **딱 하나**만 두었습니다. 그리고 바로 다음 셀에서 고친 코드를 실행합니다.
-# Colab이나 Jupyter에서 "모두 실행"을 하면 첫 번째 오류에서 멈추므로, 이 장은 셀을 하나씩 실행하세요.
+# 여러분의 코드에서는 `helpers.show_error()`를 쓰지 마세요. 오류를 삼키므로 진짜 실수를 감춥니다. 이 장처럼 오류를
+# 보여 주는 것이 목적일 때만 씁니다.
 #
 # 실험에는 패션 MNIST의 앞쪽 이미지 64장만 씁니다. 오류를 재현하는 데 많은 데이터는 필요 없고, 작을수록 빨리 끝납니다.
 
@@ -94,11 +98,13 @@ print("x_small:", x_small.shape, x_small.dtype, " y_small:", y_small.shape, y_sm
 # 원본 노트 하나(8-2)는 첫 합성곱 층을 이렇게 만들었습니다. 입력 모양을 알려 주려던 인자의 이름이 `input_size`로
 # 잘못 쓰였습니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-keras.layers.Conv2D(32, kernel_size=3, activation="relu", padding="same", input_size=(28, 28, 1))
+# %%
+with helpers.show_error():
+    keras.layers.Conv2D(32, kernel_size=3, activation="relu", padding="same",
+                        input_size=(28, 28, 1))
 
 # %% [markdown]
-# 마지막 줄이 원인을 정확히 짚습니다. `Conv2D`에 넘긴 키워드 인자 가운데 알아듣지 못한 것
+# 출력이 원인을 정확히 짚습니다. `Conv2D`에 넘긴 키워드 인자 가운데 알아듣지 못한 것
 # (`Unrecognized keyword arguments passed to Conv2D`)이 `{'input_size': (28, 28, 1)}`이라고 합니다.
 # Keras 3의 층은 모르는 이름의 인자를 조용히 무시하지 않고 이렇게 거부합니다. 오타가 그대로 묻혀 버리지 않으니
 # 고마운 일입니다.
@@ -134,8 +140,9 @@ for warning in caught:
 #
 # 드롭아웃 비율 0.4를 쓰려다 소수점 대신 쉼표를 찍은 코드입니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-keras.layers.Dropout(0,4)
+# %%
+with helpers.show_error():
+    keras.layers.Dropout(0,4)
 
 # %% [markdown]
 # 파이썬에게 `0,4`는 소수 0.4가 아니라 **인자 두 개**, 즉 `0`과 `4`입니다. `Dropout`의 첫 번째 인자는 드롭아웃 비율
@@ -162,8 +169,9 @@ print("드롭아웃 비율:", dropout.rate)
 # %%
 model = helpers.build_cnn()
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics="accuracy")
+# %%
+with helpers.show_error():
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics="accuracy")
 
 # %% [markdown]
 # ``Expected `metrics` argument to be a list, tuple, or dict``, 즉 `metrics`는 리스트, 튜플, 딕셔너리 가운데 하나여야
@@ -172,8 +180,9 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=
 #
 # 이 오류를 못 본 척하고 훈련을 시작하면 어떻게 될까요?
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-model.fit(x_small, y_small, epochs=1, verbose=0)
+# %%
+with helpers.show_error():
+    model.fit(x_small, y_small, epochs=1, verbose=0)
 
 # %% [markdown]
 # 방금 `compile()`을 불렀는데도 ``You must call `compile()` before using the model.``이라고 합니다. 컴파일이 중간에
@@ -205,8 +214,9 @@ print("첫 레이블", y_small[0], "→", y_one_hot[0])
 # %%
 model = helpers.compile_model(helpers.build_cnn())
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-model.fit(x_small, y_one_hot, epochs=1, verbose=0)
+# %%
+with helpers.show_error():
+    model.fit(x_small, y_one_hot, epochs=1, verbose=0)
 
 # %% [markdown]
 # 메시지의 `target`은 정답 레이블, `output`은 모델의 출력이고, `Received:` 뒤의 `32`는 배치 크기입니다. 희소 손실은
@@ -223,8 +233,9 @@ model.fit(x_small, y_one_hot, epochs=1, verbose=0)
 y_back = y_one_hot.argmax(axis=1)
 print("원-핫에서 되찾은 레이블이 원래와 같은가:", np.array_equal(y_back, y_small))
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-model.fit(x_small, y_back, epochs=1, verbose=0)
+# %%
+with helpers.show_error():
+    model.fit(x_small, y_back, epochs=1, verbose=0)
 
 # %% [markdown]
 # `fit()`은 훈련 한 스텝의 계산을 TensorFlow의 `tf.function`으로 감싸 그래프로 **추적**(trace)해 두고, 옵티마이저는 자기
@@ -248,8 +259,9 @@ print("훈련이 오류 없이 끝났습니다. 레이블 모양:", y_back.shape
 model = helpers.build_cnn()
 model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-model.fit(x_small, y_small, epochs=1, verbose=0)
+# %%
+with helpers.show_error():
+    model.fit(x_small, y_small, epochs=1, verbose=0)
 
 # %% [markdown]
 # 이번에는 `target`과 `output`의 차원 수가 같아야 하는데(``Arguments `target` and `output` must have the same rank
@@ -280,8 +292,9 @@ images = x_raw[:4] / np.float32(255.0)  # 스케일 조정은 했지만 모양�
 conv = keras.layers.Conv2D(32, kernel_size=3, padding="same", name="conv")
 print("입력 모양:", images.shape)
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-conv(images)
+# %%
+with helpers.show_error():
+    conv(images)
 
 # %% [markdown]
 # `conv` 층은 최소 4차원(`expected min_ndim=4`)을 기대하는데 3차원(`found ndim=3`) 입력 `(4, 28, 28)`을 받았다고
@@ -315,8 +328,9 @@ print("4차원 입력의 예측 모양:", model.predict(x_small, verbose=0).shap
 new_images = x_raw[:64] / 255.0  # 스케일 조정만 하고 reshape는 잊었습니다
 print("새 이미지 모양:", new_images.shape)
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-model.predict(new_images, verbose=0)
+# %%
+with helpers.show_error():
+    model.predict(new_images, verbose=0)
 
 # %% [markdown]
 # 오류는 `Sequential.call()`에서 났고, 가운데 줄의 설명은 `Cannot take the length of shape with unknown rank.`(차원
@@ -340,8 +354,9 @@ print("새 모델의 예측 모양:", fresh_model.predict(new_images, verbose=0)
 # 하지만 이 모델에 이번에는 **올바른** 4차원 이미지를 넣으면, 거꾸로 올바른 입력에서 같은 오류가 납니다. 차원 수가
 # 다른 입력이 들어와 느슨한 모양으로 다시 추적했기 때문입니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-fresh_model.predict(x_small, verbose=0)
+# %%
+with helpers.show_error():
+    fresh_model.predict(x_small, verbose=0)
 
 # %% [markdown]
 # 모델을 `fresh_model(x_small)`처럼 직접 부르면 `predict()`의 `tf.function`을 거치지 않고 실제 배열의 모양으로 바로
@@ -366,8 +381,9 @@ print("직접 부른 결과의 모양:", tuple(fresh_model(x_small).shape))
 #
 # 조기 종료 콜백을 만들며 `patience`를 `patiece`로 잘못 쓴 코드입니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-keras.callbacks.EarlyStopping(patiece=2, restore_best_weights=True)
+# %%
+with helpers.show_error():
+    keras.callbacks.EarlyStopping(patiece=2, restore_best_weights=True)
 
 # %% [markdown]
 # 실수 1과 같은 종류의 오타인데 이번에는 `ValueError`가 아니라 `TypeError`입니다. 차이는 함수가 인자를 받는 방식에
@@ -386,8 +402,9 @@ print("참을성(patience):", early_stopping.patience)
 # 한 원본 노트는 체크포인트 파일 이름을 `'best_cnn_model.h'`로, 다른 노트는 `'best-cnn-model.h5'`로 썼습니다.
 # 먼저 `.h`입니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-keras.callbacks.ModelCheckpoint("best_cnn_model.h", save_best_only=True)
+# %%
+with helpers.show_error():
+    keras.callbacks.ModelCheckpoint("best_cnn_model.h", save_best_only=True)
 
 # %% [markdown]
 # 파일 이름이 `.keras`로 끝나야 한다
@@ -527,8 +544,10 @@ print("train_scaled:", train_scaled.shape, " train_target:", train_target.shape)
 print("val_scaled:  ", val_scaled.shape, "   val_target:  ", val_target.shape)
 model = helpers.compile_model(helpers.build_cnn())
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-model.fit(train_scaled, train_target, epochs=1, validation_data=(val_scaled, val_target), verbose=0)
+# %%
+with helpers.show_error():
+    model.fit(train_scaled, train_target, epochs=1,
+              validation_data=(val_scaled, val_target), verbose=0)
 
 # %% [markdown]
 # 첫 줄의 `Data cardinality is ambiguous.`는 개수(cardinality)가 맞지 않아 이미지와 레이블의 짝을 지을 수 없다는
@@ -598,8 +617,9 @@ print("훈련 세트:", train_scaled.shape, " 검증 세트:", val_scaled.shape)
 # 스케일 조정을 두 번 하면 값이 0~1/255로 쪼그라듭니다. Keras는 이것도 조용히 받아들입니다.
 # `helpers.scale_images()`는 아직 조정하지 않은 `uint8` 원본만 받습니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-helpers.scale_images(x_small)
+# %%
+with helpers.show_error():
+    helpers.scale_images(x_small)
 
 # %%
 print("원본의 자료형:", x_raw.dtype)
@@ -614,11 +634,13 @@ print("스케일 조정 결과:", helpers.scale_images(x_raw[:64]).shape)
 # %%
 model = helpers.compile_model(helpers.build_cnn())
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-helpers.evaluate_model(model, raw_images[:64], y_small)
+# %%
+with helpers.show_error():
+    helpers.evaluate_model(model, raw_images[:64], y_small)
 
 # %% tags=["nbval-ignore-output"]
-print(helpers.evaluate_model(model, helpers.scale_images(x_raw[:64]), y_small))
+scores = helpers.evaluate_model(model, helpers.scale_images(x_raw[:64]), y_small)
+print(f"정확도 {scores['accuracy']:.4f}, 손실 {scores['loss']:.4f}")  # 훈련 전 모델이라 정확도는 낮습니다
 
 # %% [markdown]
 # ### 이미지 한 장을 배치 축 없이 예측하기
@@ -626,8 +648,9 @@ print(helpers.evaluate_model(model, helpers.scale_images(x_raw[:64]), y_small))
 # 실수 5에서 본 것처럼 `x_small[0]`은 `(28, 28, 1)`이라 배치 축이 없습니다. Keras에 바로 넣으면 풀링 층에서 알아보기
 # 힘든 오류가 나지만, `helpers.predict_proba()`는 입력을 보자마자 무엇을 고치면 되는지 알려 줍니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-helpers.predict_proba(model, x_small[0])
+# %%
+with helpers.show_error():
+    helpers.predict_proba(model, x_small[0])
 
 # %%
 probabilities = helpers.predict_proba(model, x_small[0:1])  # 슬라이싱은 배치 축을 남깁니다
@@ -638,8 +661,9 @@ print("입력 모양:", x_small[0:1].shape, " 확률 모양:", probabilities.sha
 #
 # `helpers.make_callbacks()`도 Keras와 같은 규칙을 먼저 검사하고, 받은 이름을 그대로 보여 줍니다.
 
-# %% tags=["raises-exception", "nbval-raises-exception"]
-helpers.make_callbacks("best.h")
+# %%
+with helpers.show_error():
+    helpers.make_callbacks("best.h")
 
 # %%
 callbacks = helpers.make_callbacks("best-cnn-model.keras")

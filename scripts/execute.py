@@ -4,6 +4,7 @@
                                               # then the trained models are exported into helpers/trained/
     python scripts/execute.py book/05_x.ipynb # re-execute some notebooks (with the usual model cache)
     python scripts/execute.py --check [...]   # run them again and compare with the stored outputs; writes nothing
+    python scripts/execute.py --sync [...]    # only take the cells from lessons_py (make sync); executes nothing
 
 Each notebook first takes its cells from its lessons_py/*.py source (the file instructors edit; cell ids, stored
 metadata and outputs are kept), then runs with the working directory book/, as Jupyter Book, nbval and Colab see it.
@@ -61,10 +62,25 @@ def pair_settings() -> dict:
 
 
 def take_cells_from_source(path: Path, target: Path) -> None:
-    """lessons_py/*.py → `target` (the notebook or a copy), keeping cell ids, notebook metadata and stored outputs."""
+    """lessons_py/*.py → `target` (the notebook or a copy), keeping cell ids, notebook metadata and stored outputs;
+    links to the book's other pages then lead to the published book, for the notebook opened alone (Colab)."""
     source = SOURCES / f"{path.stem}.py"
     if source.exists():
         jupytext_cli(["--to", "ipynb", "--update", "--quiet", "--output", str(target), str(source)])
+        links = chapter_links()
+        notebook = nbformat.read(target, as_version=4)
+        base_url = links.configured_base_url(ROOT)
+        if links.rewrite_notebook(notebook, links.absolute_links, base_url, links.book_pages(BOOK)):
+            nbformat.write(notebook, target)
+
+
+def chapter_links():
+    """The book's link rewriting, shared with its Sphinx extension (_ext/chapter_links.py)."""
+    if str(ROOT / "_ext") not in sys.path:
+        sys.path.insert(0, str(ROOT / "_ext"))
+    import chapter_links
+
+    return chapter_links
 
 
 def is_install_cell(cell) -> bool:
@@ -282,9 +298,16 @@ def main(arguments: list[str]) -> int:
     parser.add_argument(
         "--check", action="store_true", help="rerun and compare with the stored outputs (timings masked); write nothing"
     )
+    parser.add_argument(
+        "--sync", action="store_true", help="only take the cells from lessons_py into the notebooks (make sync)"
+    )
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(arguments)
     paths = [p.resolve() for p in args.notebooks] or toc_notebooks()
+    if args.sync:
+        for path in paths:
+            take_cells_from_source(path, path)
+        return 0
     if args.check:
         return check(paths)
     return execute_all(paths, whole_book=not args.notebooks)

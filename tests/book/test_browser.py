@@ -289,10 +289,10 @@ def test_no_sideways_scroll_and_no_broken_korean_words_on_a_phone(phone, name):
 
 
 def test_every_error_line_of_lesson_9_is_readable_in_full(desktop):
-    """Lesson 9 teaches reading an error's last line: no error or stream output may cut a line at its box's edge."""
+    """Lesson 9 teaches reading an error's last line: no error or stream output may cut a line at its box's edge.
+    Its 17 errors shown on purpose are printed by helpers.show_error() (streams), so "Run all" goes on in Colab."""
     outputs = [o for o in desktop["09_common_mistakes"]["outputs"] if o["kind"] in ("error", "stream")]
-    errors = [o for o in outputs if o["kind"] == "error"]
-    assert len(errors) >= 5
+    assert len(outputs) >= 17
     assert [(o["last"], o["width"]) for o in outputs if not o["fits"]] == []
 
 
