@@ -5,6 +5,7 @@ import re
 import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import jupytext
 import nbformat
@@ -272,8 +273,16 @@ def test_rendered_links_resolve_in_the_book_and_next_to_the_notebook(rendered, p
     for link in rendered[path.name].links:
         if link.startswith(("http://", "https://", "#", "mailto:")):
             continue
-        target = link.split("#", 1)[0]
-        assert (BOOK / target).is_file(), f"{path.name}: the link {link!r} leads nowhere next to the notebook"
+        assert linked_file(link).is_file(), f"{path.name}: the link {link!r} leads nowhere next to the notebook"
+
+
+def linked_file(link: str) -> Path:
+    """The file a relative link names; Markdown renderers percent-encode Hangul file names (11_새_장.ipynb)."""
+    return BOOK / unquote(link.split("#", 1)[0])
+
+
+def test_a_percent_encoded_hangul_link_names_its_file():
+    assert linked_file("11_%EC%83%88_%EC%9E%A5.ipynb#%EC%A0%95%EB%A6%AC") == BOOK / "11_새_장.ipynb"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
