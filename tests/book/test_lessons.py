@@ -74,6 +74,10 @@ def pyproject_version() -> str:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
+def distribution_name() -> str:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+
+
 def config() -> dict:
     return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 
@@ -131,7 +135,9 @@ def test_lesson_structure(source):
     assert len(exercises) >= 2, f"{source.name}: {len(exercises)} exercise(s); write at least two ('### 연습 N. 제목')"
     assert "](glossary.md)" in text, f"{source.name}: no link to the glossary ([용어집](glossary.md))"
     first_code = code_cells(nb)[0]
-    assert 'find_spec("helpers")' in first_code.source, f"{source.name}: the first code cell is not the install cell"
+    assert f'importlib.metadata.version("{distribution_name()}")' in first_code.source, (
+        f"{source.name}: the first code cell is not the install cell (it decides by the installed distribution)"
+    )
     assert "remove-cell" in tags(first_code), f"{source.name}: the install cell needs the remove-cell tag"
 
 
@@ -172,6 +178,16 @@ def test_install_cell_installs_this_release(path):
     assert f"git+{url}@v{version}" in install.source, (
         f"{path.name}: the install cell must install git+{url}@v{version} (pyproject.toml's version)"
     )
+
+
+def test_every_lesson_has_the_same_install_cell():
+    """One install cell, copied into every lesson and the template: fixed once, it is fixed everywhere."""
+    cells = {source.name: jupytext.read(source).cells for source in [*LESSONS, TEMPLATE]}
+    install = {name: next(c.source for c in nb if c.cell_type == "code") for name, nb in cells.items()}
+    first = install[LESSONS[0].name]
+    differ = sorted(name for name, source in install.items() if source != first)
+    assert not differ, f"the install cell of {differ} differs from {LESSONS[0].name}'s"
+    assert "helpers.versions.say_if_untested()" in first, "the install cell no longer says when versions are untested"
 
 
 def test_colab_buttons_open_the_same_release():
