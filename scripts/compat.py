@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 VENVS = Path(os.environ.get("COMPAT_VENVS", "/work/compat-venvs"))
 TENSORFLOW = "tensorflow-cpu" if platform.machine() in ("x86_64", "AMD64") else "tensorflow"
-# What running a notebook needs besides the course (Colab has these).
-RUNNER = ["ipykernel>=6.29", "nbclient>=0.10", "nbformat>=5.10", "pytest>=8"]
+# What running a notebook needs besides the course (Colab has these); PyYAML for tests/conftest.py's imports.
+RUNNER = ["ipykernel>=6.29", "nbclient>=0.10", "nbformat>=5.10", "pytest>=8", "pyyaml>=6"]
 FULL_MODE = {"07", "08", "10"}  # these load the book's shipped models when nothing is cached
 LESSON_SWITCHES = {"10": ("USE_BOOK_MODEL = False", "USE_BOOK_MODEL = True")}
 CELL_TIMEOUT = 1800
@@ -146,7 +146,7 @@ def fresh_environment(home: Path, mode: str) -> dict[str, str]:
 
 def unit_tests(python: Path, home: Path) -> bool:
     home.mkdir(parents=True, exist_ok=True)
-    command = [str(python), "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-o", "addopts=", "-m", "not slow",
+    command = [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "-m", "not slow",
                "tests/unit", "--ignore", "tests/unit/test_environment.py"]  # fmt: skip
     return subprocess.run(command, cwd=ROOT, env=fresh_environment(home, "quick")).returncode == 0
 
