@@ -9,7 +9,7 @@ export TF_ENABLE_ONEDNN_OPTS ?= 1
 export PYTHONHASHSEED := 0
 
 .PHONY: help book pdf test lint unit slow check nbval execute reproduce sync check-sync lock data system system-browser venv \
-	bench clean
+	bench clean test-compat
 
 help:  ## this list
 	@awk -F':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -62,6 +62,10 @@ nbval: data  ## re-execute every notebook in quick mode and compare with the sto
 	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
 test: lint unit slow check nbval  ## everything CI runs: lint, unit, slow, check, nbval
+
+# Not part of `make test`: it builds three more environments (about 1 GB) outside the repository, in $COMPAT_VENVS.
+test-compat: venv  ## the lowest supported, Colab's and the newest TensorFlow/Keras: unit tests and every lesson alone
+	$(BIN)/python scripts/compat.py $(COMPAT_ARGS)
 
 sync: venv  ## copy lessons_py/*.py edits into book/*.ipynb (outputs kept; links to other pages made absolute)
 	$(BIN)/python scripts/execute.py --sync

@@ -27,7 +27,7 @@ Each module has one job; imports run one way, from the leaves at the bottom of t
 | `record` | which of the book's models a notebook used, for its execution record (`make execute`) |
 | `training` | `seed_everything`, `pick_strategy`, `compile_model`, `make_callbacks` |
 | `data`, `model`, `evaluation`, `plots`, `timing` | the lessons' pipeline |
-| `concepts`, `inside`, `own_image` | concept figures; where the model looks; your own image (spec shared with the web) |
+| `concepts`, `inside`, `own_image` | concept figures; where the model looks; your own image (one spec with the web) |
 | `demo_errors`, `quick_mode` | errors shown on purpose; CI's quick mode (only under `COURSE_MODE=quick`) |
 | `files` | every file helpers writes: atomic (temporary name, fsync, rename), a full disk said clearly |
 | `recipes` | `RunMode`, `Recipe`, `BOOK_RECIPES`, the seed, `model_dir`: no Keras, no TensorFlow |

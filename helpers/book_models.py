@@ -12,7 +12,13 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from helpers.fingerprints import architecture_sha256, file_sha256, weights_sha256
+from helpers.fingerprints import (
+    architecture,
+    architecture_differences,
+    architecture_sha256,
+    file_sha256,
+    weights_sha256,
+)
 from helpers.messages import bilingual
 from helpers.recipes import BOOK_RECIPES, Recipe, resolve_mode
 from helpers.record import note_run
@@ -42,6 +48,27 @@ def build_float32(recipe: Recipe):
     return replace(recipe, precision="float32").build()
 
 
+def check_fits(model, entry: dict, file_name: str) -> None:
+    """Refuse weights whose architecture (layer order and kinds, settings, weight names, shapes, dtypes) differs from
+    the model's, saying what differs and what to do. Keras' own config keys, which change per release, do not count."""
+    if architecture_sha256(model) == entry["architecture_sha256"]:
+        return
+    expected = entry.get("architecture")  # manifests before 1.2 hold only the hash
+    differences = architecture_differences(architecture(model), expected) if expected else []
+    korean = "; ".join(ko for ko, _ in differences[:2]) or "구조의 지문이 다릅니다"
+    english = "; ".join(en for _, en in differences[:2]) or "the architecture fingerprints differ"
+    raise BookModelError(
+        bilingual(
+            f"{file_name}의 가중치를 이 모델에 불러올 수 없습니다. {korean}. 이 책의 모델은 helpers.build_cnn()과 "
+            "helpers.build_strong_cnn()을 기본값으로 만든 모델입니다. 설치 셀로 이 책의 helpers를 다시 설치하거나, "
+            "6장처럼 모델을 직접 훈련하세요.",
+            f"{file_name} does not fit this model: {english}. The book's models are helpers.build_cnn() and "
+            "helpers.build_strong_cnn() with their defaults; reinstall the book's helpers (the install cell) or train "
+            "the model yourself as in lesson 6.",
+        )
+    )
+
+
 def book_model(name: str) -> TrainingRun:
     """The book's shipped model `name` ('cnn' or 'strong'), built in float32, its file and architecture verified."""
     import keras
@@ -64,13 +91,7 @@ def book_model(name: str) -> TrainingRun:
             )
         )
     model = build_float32(recipe)
-    if architecture_sha256(model) != entry["architecture_sha256"]:
-        raise BookModelError(
-            bilingual(
-                f"helpers가 만드는 {name} 모델의 구조가 이 책의 가중치를 훈련한 구조와 다릅니다({path.name}).",
-                f"The {name} architecture helpers builds differs from the one {path.name} was trained with.",
-            )
-        )
+    check_fits(model, entry, path.name)
     model.load_weights(path)
     model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"], optimizer=keras.optimizers.Adam())
     if weights_sha256(model) != entry["weights_sha256"]:

@@ -18,18 +18,24 @@
 # - `helpers`의 입력 검사가 어떤 실수를 미리 막아 주는지 확인합니다.
 
 # %% tags=["remove-cell"]
-# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
-import importlib.util
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서는 저장소의 helpers를 씁니다.
+import importlib.metadata
 import pathlib
 import subprocess
 import sys
 
-if importlib.util.find_spec("helpers") is None:
+try:
+    importlib.metadata.version("fashion-cnn-course")  # 이 책의 패키지가 설치되어 있는지(이름만 같은 모듈이 아니라)
+except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
         repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
+
+import helpers.versions
+
+helpers.versions.say_if_untested()  # 이 책이 시험한 TensorFlow·Keras 버전이 아니면 한 문장으로 알립니다
 
 # %%
 import contextlib

@@ -85,7 +85,7 @@ def chapter_links():
 
 def is_install_cell(cell) -> bool:
     """The Colab cell: its release tag changes with every version, so its hash is not recorded."""
-    return cell.cell_type == "code" and 'find_spec("helpers")' in cell.source
+    return cell.cell_type == "code" and 'importlib.metadata.version("fashion-cnn-course")' in cell.source
 
 
 def source_sha256(source: str) -> str:

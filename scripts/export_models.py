@@ -126,7 +126,7 @@ def export(run_id: str, machine: dict, records: dict) -> dict:
     import helpers
     from helpers import book_models
     from helpers.files import write_atomically
-    from helpers.fingerprints import architecture_sha256, data_sha256, file_sha256, weights_sha256
+    from helpers.fingerprints import architecture, architecture_sha256, data_sha256, file_sha256, weights_sha256
 
     data = helpers.load_splits()
     mode = helpers.get_run_mode("full")
@@ -147,6 +147,7 @@ def export(run_id: str, machine: dict, records: dict) -> dict:
             "file_sha256": file_sha256(target),
             "weights_sha256": weights_sha256(model),
             "architecture_sha256": architecture_sha256(model),
+            "architecture": architecture(model),  # what book_model names when a model differs
             "parameters": int(model.count_params()),
             "recipe": recipe.key(),
             "trainer": run.trainer,

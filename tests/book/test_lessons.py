@@ -10,6 +10,7 @@ import sys
 import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import jupytext
 import nbformat
@@ -106,6 +107,10 @@ def comments(source: str) -> str:
 
 def pyproject_version() -> str:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def distribution_name() -> str:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
 
 
 def config() -> dict:
@@ -271,7 +276,9 @@ def test_lesson_structure(source):
     assert len(exercises) >= 2, f"{source.name}: {len(exercises)} exercise(s); write at least two ('### 연습 N. 제목')"
     assert "](glossary.md)" in text, f"{source.name}: no link to the glossary ([용어집](glossary.md))"
     first_code = code_cells(nb)[0]
-    assert 'find_spec("helpers")' in first_code.source, f"{source.name}: the first code cell is not the install cell"
+    assert f'importlib.metadata.version("{distribution_name()}")' in first_code.source, (
+        f"{source.name}: the first code cell is not the install cell (it decides by the installed distribution)"
+    )
     assert "remove-cell" in tags(first_code), f"{source.name}: the install cell needs the remove-cell tag"
 
 
@@ -312,6 +319,16 @@ def test_install_cell_installs_this_release(path):
     assert f"git+{url}@v{version}" in install.source, (
         f"{path.name}: the install cell must install git+{url}@v{version} (pyproject.toml's version)"
     )
+
+
+def test_every_lesson_has_the_same_install_cell():
+    """One install cell, copied into every lesson and the template: fixed once, it is fixed everywhere."""
+    cells = {source.name: jupytext.read(source).cells for source in [*LESSONS, TEMPLATE]}
+    install = {name: next(c.source for c in nb if c.cell_type == "code") for name, nb in cells.items()}
+    first = install[LESSONS[0].name]
+    differ = sorted(name for name, source in install.items() if source != first)
+    assert not differ, f"the install cell of {differ} differs from {LESSONS[0].name}'s"
+    assert "helpers.versions.say_if_untested()" in first, "the install cell no longer says when versions are untested"
 
 
 def test_colab_buttons_open_the_same_release():
@@ -414,8 +431,16 @@ def test_rendered_links_resolve_in_the_book_and_next_to_the_notebook(rendered, p
     for link in rendered[path.name].links:
         if link.startswith(("http://", "https://", "#", "mailto:")):
             continue
-        target = link.split("#", 1)[0]
-        assert (BOOK / target).is_file(), f"{path.name}: the link {link!r} leads nowhere next to the notebook"
+        assert linked_file(link).is_file(), f"{path.name}: the link {link!r} leads nowhere next to the notebook"
+
+
+def linked_file(link: str) -> Path:
+    """The file a relative link names; Markdown renderers percent-encode Hangul file names (11_새_장.ipynb)."""
+    return BOOK / unquote(link.split("#", 1)[0])
+
+
+def test_a_percent_encoded_hangul_link_names_its_file():
+    assert linked_file("11_%EC%83%88_%EC%9E%A5.ipynb#%EC%A0%95%EB%A6%AC") == BOOK / "11_새_장.ipynb"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)

@@ -50,8 +50,9 @@ def test_the_trained_models_install_with_the_package(tmp_path):
     shutil.copytree(ROOT / "helpers", source / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(source)]
-    subprocess.run([*command, "-w", str(tmp_path)], check=True, capture_output=True, timeout=300)
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-v", str(source)]
+    built = subprocess.run([*command, "-w", str(tmp_path)], check=True, capture_output=True, text=True, timeout=300)
+    assert "is absent from the `packages`" not in built.stdout + built.stderr, "setuptools warns: pyproject packages"
     (wheel,) = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ("cnn.weights.h5", "strong.weights.h5", "manifest.json"):
