@@ -1,4 +1,5 @@
-"""Browser libraries the book ships (MathJax today; the browser-model runtime and axe-core join this table).
+"""Browser libraries the book ships (MathJax; the browser-model runtime joins this table) and axe-core, which its
+tests run in the browser.
 
 Each is an npm tarball fetched once with pooch, checked against npm's published `dist.integrity` (sha512), and
 unpacked into a cache, so the book builds offline afterwards and no page loads anything from another server. To add
@@ -42,6 +43,13 @@ PACKAGES = {
         "sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==",
         keep=("es5/tex-chtml.js", "es5/output/chtml/fonts/woff-v2/", "es5/input/tex/extensions/"),
         strip="es5/",
+    ),
+    # the accessibility checker the book's tests run in Chromium (tests/book/test_accessibility.py); not served
+    "axe-core": NpmPackage(
+        "axe-core",
+        "4.14.1",
+        "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+        keep=("axe.min.js",),
     ),
 }
 
