@@ -3,6 +3,8 @@
 - A collapsed code cell's toggle is named by its visible text ("코드 셀 펼치기"), not by myst-nb's English
   aria-label, which hid that text from speech (axe: label-content-name-mismatch).
 - A pandas table's empty corner cells are data cells, not headers that name nothing (axe: empty-table-header).
+- axe-core, which tests/book/test_accessibility.py runs over the built pages, is fetched into the cache with the book's
+  other browser libraries (not served), so the tests run offline after the first build.
 - English lines of an output (the English half of the book's bilingual error messages, Keras' own messages) are
   marked `lang="en"`, so a screen reader reads them in English on a Korean page.
 """
@@ -12,9 +14,13 @@ from __future__ import annotations
 import re
 from html import escape
 
+import vendor
 from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 HANGUL = re.compile("[가-힣]")
 ENGLISH = re.compile(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}")  # two English words at least: a passage, not an identifier
@@ -80,7 +86,15 @@ def depart_literal_block(self, node) -> None:
     type(self).depart_literal_block(self, node)
 
 
+def fetch_checker(app, config) -> None:
+    try:
+        vendor.unpacked("axe-core")
+    except vendor.VendorError as error:  # the book itself does not need it: the tests say so when they run
+        logger.info(str(error))
+
+
 def setup(app):
+    app.connect("config-inited", fetch_checker)
     app.add_post_transform(EmptyCornerCells)
     app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_cell, depart_hidden_cell))
     app.add_node(nodes.literal_block, override=True, html=(visit_literal_block, depart_literal_block))
