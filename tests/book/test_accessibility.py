@@ -157,6 +157,12 @@ def axe_script():
         pytest.fail(str(error))
 
 
+def test_only_axe_min_js_is_kept_from_the_checked_tarball(axe_script):
+    folder = vendor.unpacked("axe-core") / "axe-core"
+    assert sorted(path.name for path in folder.rglob("*") if path.is_file()) == ["axe.min.js"]
+    assert "axe.version" in axe_script or "4.14.1" in axe_script
+
+
 AXE_RUN = """
 const done = arguments[0];
 axe.run(document, {resultTypes: ['violations']}).then(
@@ -296,6 +302,9 @@ def test_the_phone_menu_opens_by_keyboard(offline, site):
         browser.execute_script("document.activeElement.blur()")
         assert tab_until(browser, "button.primary-toggle", limit=30), "the menu button is not reachable by Tab"
         press(browser, Keys.ENTER)
+        WebDriverWait(browser, 5, poll_frequency=0.1).until(  # the opened menu takes the focus
+            lambda d: d.execute_script("return !!document.activeElement.closest('.bd-sidebar-primary')")
+        )
         assert tab_until(browser, ".bd-sidebar-primary nav.bd-docs-nav a[href*='02_conv_layer']", limit=60)
         link = browser.switch_to.active_element
         assert link.is_displayed() and link.rect["x"] >= 0
