@@ -1,4 +1,5 @@
-"""Browser libraries the book ships (MathJax, the browser-model runtime onnxruntime-web; axe-core joins this table).
+"""Browser libraries the book ships (MathJax, the browser-model runtime onnxruntime-web) and axe-core, which its
+tests run in the browser.
 
 Each is an npm tarball fetched once with pooch, checked against npm's published `dist.integrity` (sha512), and
 unpacked into a cache, so the book builds offline afterwards and no page loads anything from another server. To add
@@ -53,6 +54,13 @@ PACKAGES = {
         keep=("dist/ort.wasm.min.js", "dist/ort-wasm-simd-threaded.wasm", "dist/ort-wasm-simd-threaded.mjs"),
         strip="dist/",
         drop=(".map",),
+    ),
+    # the accessibility checker the book's tests run in Chromium (tests/book/test_accessibility.py); not served
+    "axe-core": NpmPackage(
+        "axe-core",
+        "4.14.1",
+        "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+        keep=("axe.min.js",),
     ),
 }
 

@@ -69,7 +69,7 @@ print("픽셀값 범위:", image.min(), "~", image.max())
 # %%
 print(image[10:18, 10:18])
 
-# %%
+# %% mystnb={"image": {"alt": "\ud6c8\ub828 \uc138\ud2b8\uc758 \uac00\ub85c \uc904\ubb34\ub2ac \ud2f0\uc154\uce20/\ud0d1 \uc774\ubbf8\uc9c0 \ud55c \uc7a5\uc744 28\u00d728 \ud53d\uc140 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ubc1d\uc740 \ud53d\uc140\uc77c\uc218\ub85d \uc5b4\ub461\uac8c \uce60\ud574 \ud770 \ubc14\ud0d5\uc5d0 \uc5b4\ub450\uc6b4 \uc789\ud06c\ub85c \uadf8\ub9b0 \uac83\ucc98\ub7fc \ubcf4\uc774\uba70, \uc791\uc740 \uce78 784\uac1c\ub9cc\uc73c\ub85c\ub3c4 \uae34 \uc18c\ub9e4\uac00 \ub2ec\ub9b0 \uc717\uc637\uacfc \uac00\ub85c \uc904\ubb34\ub2ac\ub97c \uc54c\uc544\ubcfc \uc218 \uc788\ub2e4."}}
 fig, axis = plt.subplots(figsize=(3, 3))
 axis.imshow(image, cmap="gray_r")  # 밝은 픽셀을 어둡게 그리는 이 책의 표시 방식입니다
 axis.set_title(f"훈련 세트 {index}번: {helpers.class_name(y_train[index])}")
@@ -105,7 +105,7 @@ print("(14, 14)의 아래쪽 이웃:", flat_index(14, 14), "→", flat_index(15,
 # 과정 전체가 수학적으로 같습니다). 밀집층에게는 처음부터 "어느 픽셀이 어느 픽셀 옆에 있는가"라는 정보가
 # 없었던 셈입니다.
 
-# %%
+# %% mystnb={"image": {"alt": "\ub450 \uadf8\ub9bc\uc744 \ub098\ub780\ud788 \ub193\uc558\ub2e4. \uc67c\ucabd\uc740 \uc6d0\ub798 \ud2f0\uc154\uce20 \uc774\ubbf8\uc9c0\uc774\uace0, \uc624\ub978\ucabd\uc740 784\uac1c \ud53d\uc140\uc744 \uace0\uc815\ub41c \uc21c\uc11c\ub85c \uc11e\uc740 \uc774\ubbf8\uc9c0\ub2e4. \ud53d\uc140\uac12\uc740 \ubaa8\ub450 \uadf8\ub300\ub85c\uc778\ub370 \uc624\ub978\ucabd\uc5d0\uc11c\ub294 \uc637\uc758 \ubaa8\uc591\uc774 \uc0ac\ub77c\uc9c0\uace0 \ud769\ubfcc\ub9b0 \uc810\ub4e4\ub9cc \ubcf4\uc778\ub2e4."}}
 rng = np.random.default_rng(0)
 permutation = rng.permutation(784)  # 모든 이미지에 똑같이 적용할 고정된 섞는 순서
 shuffled = flat[permutation].reshape(28, 28)  # 픽셀값은 그대로이고 위치만 바뀝니다
@@ -247,7 +247,7 @@ print("가로 경계선 특성 맵 범위:", horizontal_map.min(), "~", horizont
 # 필터는 "왼쪽 열 − 오른쪽 열"이므로, 왼쪽에서 오른쪽으로 가며 배경(0)에서 옷(밝음)으로 넘어가는 경계선에서는
 # 음수(파랑), 옷에서 배경으로 넘어가는 경계선에서는 양수(빨강)가 됩니다.
 
-# %%
+# %% mystnb={"image": {"alt": "\uc138 \uadf8\ub9bc\uc744 \ub098\ub780\ud788 \ub193\uc558\ub2e4. \uc6d0\ubcf8 \ud2f0\uc154\uce20 \uc774\ubbf8\uc9c0(28\u00d728), \uc138\ub85c \uacbd\uacc4\uc120 \ud2b9\uc131 \ub9f5\uacfc \uac00\ub85c \uacbd\uacc4\uc120 \ud2b9\uc131 \ub9f5(\uac01 26\u00d726). \ud2b9\uc131 \ub9f5\uc740 \uc591\uc218\ub97c \ube68\uac15, \uc74c\uc218\ub97c \ud30c\ub791, 0\uc744 \ud770\uc0c9\uc73c\ub85c \uce60\ud588\ub2e4. \uc138\ub85c \uacbd\uacc4\uc120 \ud2b9\uc131 \ub9f5\uc740 \ubab8\ud1b5\uacfc \uc18c\ub9e4\uc758 \uc591\uc606 \uacbd\uacc4\uc120\uc5d0\uc11c\ub9cc \uc9c4\ud558\uace0, \uac00\ub85c \uacbd\uacc4\uc120 \ud2b9\uc131 \ub9f5\uc740 \uac00\ub85c \uc904\ubb34\ub2ac\uc640 \uc5b4\uae68\uc120, \uc18c\ub9f7\ub2e8\uc5d0\uc11c \uc9c4\ud558\ub2e4."}}
 def show_feature_maps(maps, titles):
     """원본은 흑백으로, 특성 맵은 0을 흰색에 맞춘 빨강-파랑으로 그립니다."""
     fig, axes = plt.subplots(1, len(maps), figsize=(2.4 * len(maps), 2.9))
@@ -458,7 +458,7 @@ print(f"비율: 약 {dense_64.count_params() / conv_64.count_params():,.0f}배")
 #
 # </details>
 
-# %% tags=["hide-cell"]
+# %% mystnb={"image": {"alt": "\uc6d0\ubcf8 \ud2f0\uc154\uce20 \uc774\ubbf8\uc9c0(28\u00d728)\uc640 3\u00d73 \ud3c9\uade0 \ud544\ud130\ub97c \uc801\uc6a9\ud55c \ud2b9\uc131 \ub9f5(26\u00d726)\uc744 \ub098\ub780\ud788 \uadf8\ub9b0 \uadf8\ub9bc. \ud2b9\uc131 \ub9f5\uc740 \uc6d0\ubcf8\uacfc \ube44\uc2b7\ud55c \ubaa8\uc591\uacfc \ubc1d\uae30\uc9c0\ub9cc \uc904\ubb34\ub2ac\uc640 \uacbd\uacc4\uc120\uc774 \ud750\ub9bf\ud558\uac8c \ubb49\uac1c\uc838 \uc788\ub2e4."}} tags=["hide-cell"]
 # @title 풀이 { display-mode: "form" }
 blur = np.full((3, 3), 1 / 9)
 blurred = convolve2d(image, blur)

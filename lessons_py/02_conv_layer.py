@@ -436,7 +436,7 @@ print("음수인 칸:", int(np.sum(feature_maps < 0)))
 # 무작위 필터인데도 어떤 필터는 경계선에, 어떤 필터는 밝은 면에 반응하는 등 서로 다른 모습을 보입니다. 훈련을
 # 거치면 이 필터들이 옷을 구분하는 데 쓸모 있는 특성을 찾도록 바뀝니다.
 
-# %%
+# %% mystnb={"image": {"alt": "2\ud589 5\uc5f4 \uaca9\uc790. \uccab \uce78\uc740 \ud6c8\ub828 \uc138\ud2b8\uc758 \uccab \ubc88\uc9f8 \uc774\ubbf8\uc9c0\uc774\uace0, \ub098\uba38\uc9c0 \uc544\ud649 \uce78\uc740 \uc544\uc9c1 \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ud569\uc131\uacf1 \uce35\uc758 \ud544\ud130 1~9\uac00 \uadf8 \uc774\ubbf8\uc9c0\uc5d0\uc11c \ub9cc\ub4e0 28\u00d728 \ud2b9\uc131 \ub9f5\uc774\ub2e4(\ub178\ub784\uc218\ub85d \ud070 \uac12). \ubb34\uc791\uc704 \ud544\ud130\uc778\ub370\ub3c4 \uc5b4\ub5a4 \ud2b9\uc131 \ub9f5\uc740 \uc724\uacfd\uc744, \uc5b4\ub5a4 \ud2b9\uc131 \ub9f5\uc740 \ubc1d\uc740 \uba74\uc744 \uac15\uc870\ud55c\ub2e4."}}
 fig, axes = plt.subplots(2, 5, figsize=(7.5, 3.5))
 axes[0, 0].imshow(images[0, :, :, 0], cmap="gray_r")
 axes[0, 0].set_title(helpers.class_name(y_train[0]), fontsize=10)

@@ -150,7 +150,7 @@ print(np.round(preds, 3))
 # 0번(티셔츠/탑)부터 9번(앵클 부츠)까지 각 클래스의 확률이고, 소프트맥스 출력이므로 모두 더하면 1입니다.
 # 원본 노트처럼 막대그래프로 그려 봅시다. 가로축에 클래스 이름을 붙입니다.
 
-# %%
+# %% mystnb={"image": {"alt": "\uac80\uc99d \uc138\ud2b8 \uccab \uc774\ubbf8\uc9c0\uc5d0 \ub300\ud55c \uc608\uce21 \ud655\ub960\uc758 \ub9c9\ub300\uadf8\ub798\ud504. \uac00\ub85c\ucd95\uc740 \uc5f4 \uac00\uc9c0 \ud074\ub798\uc2a4 \uc774\ub984, \uc138\ub85c\ucd95\uc740 \ud655\ub960(0~1)\uc774\ub2e4. \uac00\ubc29 \ub9c9\ub300 \ud558\ub098\ub9cc 1 \uac00\uae4c\uc774 \uc19f\uc544 \uc788\uace0 \ub098\uba38\uc9c0 \ud074\ub798\uc2a4\ub294 \uac70\uc758 0\uc774\ub2e4."}}
 plt.figure(figsize=(7, 3))
 plt.bar(range(10), preds[0])
 plt.xticks(range(10), helpers.CLASS_NAMES_KO, rotation=45)
@@ -173,7 +173,7 @@ print("정답:", helpers.class_name(int(data.y_val[0])))
 # 비슷하게 길면 여러 클래스 사이에서 망설이는 것입니다. 예측이 틀리면 제목과 예측 막대가 빨간색, 정답 막대가
 # 파란색으로 표시됩니다.
 
-# %%
+# %% mystnb={"image": {"alt": "\uc67c\ucabd\uc740 \uac80\uc99d \uc138\ud2b8 \uccab \uc774\ubbf8\uc9c0\uc778 \uac00\ubc29, \uc624\ub978\ucabd\uc740 \uc5f4 \uac00\uc9c0 \ud074\ub798\uc2a4\uc758 \ud655\ub960\uc744 \uac00\ub85c \ub9c9\ub300\ub85c \uadf8\ub9b0 \uadf8\ub798\ud504(\uac00\ub85c\ucd95\uc740 \ud655\ub960 0~1). \uc81c\ubaa9\uc740 \uc608\uce21\uacfc \uc815\ub2f5\uc774 \ubaa8\ub450 \uac00\ubc29\uc774\ub77c\uace0 \uc54c\ub824 \uc8fc\uace0, \uac00\ubc29 \ub9c9\ub300 \ud558\ub098\ub9cc \ub05d\uae4c\uc9c0 \ubed7\uc5b4 \uc788\uc5b4 \ubaa8\ub378\uc774 \ud655\uc2e0\ud558\uace0 \ub9de\ud614\uc74c\uc744 \ubcf4\uc5ec \uc900\ub2e4."}}
 helpers.plots.plot_prediction(data.x_val[0], preds[0], true_label=data.y_val[0])
 plt.show()
 
@@ -222,7 +222,7 @@ print("행의 합이 클래스별 이미지 수와 같은가?", bool((matrix.sum
 # `helpers.plots.plot_confusion()`은 각 행을 그 행의 합으로 나누어 비율로 보여 줍니다. 그러면 대각선의 값이 곧 그
 # 클래스의 정확도가 되고, 한 행의 대각선 밖 값들은 그 클래스가 어느 클래스로 잘못 분류되었는지의 비율이 됩니다.
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\uac80\uc99d \uc138\ud2b8\uc758 \ud63c\ub3d9 \ud589\ub82c\uc744 \ud589\ub9c8\ub2e4 \ube44\uc728\ub85c \uce60\ud55c 10\u00d710 \uaca9\uc790. \uc138\ub85c\ucd95\uc740 \uc2e4\uc81c \ud074\ub798\uc2a4, \uac00\ub85c\ucd95\uc740 \uc608\uce21\ud55c \ud074\ub798\uc2a4\uc774\uace0, \uce78\ub9c8\ub2e4 \ube44\uc728\uc774 \uc22b\uc790\ub85c \uc801\ud600 \uc788\uc73c\uba70 \uc9c4\ud560\uc218\ub85d \ub192\ub2e4. \ub300\uac01\uc120 \uce78\uc774 \ub300\ubd80\ubd84 \uc9c4\ud558\uc9c0\ub9cc \uc154\uce20 \ud589\uc740 \ub300\uac01\uc120\uc774 \uac00\uc7a5 \uc605\uace0 \ud2f0\uc154\uce20/\ud0d1, \uc2a4\uc6e8\ud130, \ucf54\ud2b8 \uce78\uc5d0 \ube44\uc728\uc774 \ud769\uc5b4\uc838 \uc788\uc5b4, \uc154\uce20\ub97c \ub2e4\ub978 \uc0c1\uc758\ub85c \uc790\uc8fc \ucc29\uac01\ud55c\ub2e4\ub294 \uac83\uc774 \ubcf4\uc778\ub2e4."}} tags=["nbval-ignore-output"]
 helpers.plots.plot_confusion(matrix)
 plt.show()
 
@@ -287,7 +287,7 @@ print("정확도가 가장 높은 세 클래스:",
 # 숫자만으로는 모델이 **왜** 틀렸는지 알 수 없습니다. 틀린 이미지를 직접 봅시다. 각 그림의 제목은 모델의 예측이고,
 # 괄호 안이 정답입니다.
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\ubaa8\ub378\uc774 \ud2c0\ub9b0 \uac80\uc99d \uc774\ubbf8\uc9c0 12\uc7a5\uc744 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uac01 \uc774\ubbf8\uc9c0\uc758 \uc81c\ubaa9\uc740 \ubaa8\ub378\uc758 \uc608\uce21\uc774\uace0 \uad04\ud638 \uc548\uc774 \uc815\ub2f5\uc774\ub2e4. \uc154\uce20, \ud2f0\uc154\uce20/\ud0d1, \uc2a4\uc6e8\ud130, \ucf54\ud2b8\ucc98\ub7fc \ube44\uc2b7\ud55c \uc0c1\uc758\ub07c\ub9ac \ud2c0\ub9b0 \uacbd\uc6b0\uac00 \ub9ce\uace0, \uc0ac\ub78c\uc774 \ubcf4\uc544\ub3c4 \ud5f7\uac08\ub9ac\ub294 \uc774\ubbf8\uc9c0\uac00 \uc11e\uc5ec \uc788\ub2e4."}} tags=["nbval-ignore-output"]
 helpers.plots.plot_mistakes(data.x_val, data.y_val, val_predictions, count=12)
 plt.show()
 

@@ -148,7 +148,7 @@ def plot_weight_histograms(models, layer_names=("conv1", "conv2"), bins=50):
     return fig
 
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1\uacfc conv2 \uac00\uc911\uce58 \ubd84\ud3ec\ub97c \ub450 \uce78\uc5d0 \uadf8\ub9b0 \ud788\uc2a4\ud1a0\uadf8\ub7a8. \uac00\ub85c\ucd95\uc740 \uac00\uc911\uce58 \uac12, \uc138\ub85c\ucd95\uc740 \uac1c\uc218\ub2e4. \uac00\uc911\uce58\uac00 18,432\uac1c\uc778 conv2\ub294 0 \uadfc\ucc98\uac00 \uac00\uc7a5 \ub9ce\uace0 \uc591\ucabd\uc73c\ub85c \ub9e4\ub048\ud558\uac8c \uc904\uc5b4\ub4e0\ub2e4. 288\uac1c\ubfd0\uc778 conv1\uc740 \ub9c9\ub300\uac00 \uc6b8\ud241\ubd88\ud241\ud558\uace0 0\uc5d0\uc11c \uba40\ub9ac \ub5a8\uc5b4\uc9c4 \ud070 \uac12\uc774 \uba87 \uac1c \uc788\ub2e4. \ub450 \uce35 \ubaa8\ub450 \uc591\uc218\uc640 \uc74c\uc218\uac00 \uc11e\uc5ec \uc788\ub2e4."}} tags=["nbval-ignore-output"]
 plot_weight_histograms({"훈련한 모델": model})
 plt.show()
 
@@ -189,7 +189,7 @@ def plot_filters(kernel, title, figure=None, limit=0.5):
     return figure
 
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1 \ud544\ud130 32\uac1c\ub97c 4\ud589 8\uc5f4\uc758 3\u00d73 \uce78\uc73c\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uc624\ub978\ucabd \uc0c9 \ub9c9\ub300\uc758 \ubc94\uc704\ub294 \u22120.5~0.5\uc774\uace0 \uc591\uc218\ub294 \ube68\uac15, \uc74c\uc218\ub294 \ud30c\ub791, 0\uc740 \ud770\uc0c9\uc774\ub2e4. \ud55c\ucabd\uc740 \ube68\uac1b\uace0 \ubc18\ub300\ucabd\uc740 \ud30c\ub780 \uacbd\uacc4\uc120 \ud544\ud130 \ubaa8\uc591\uacfc, \uc9c4\ud55c \uce78\uc774 \uc788\ub294 \ud544\ud130\ub97c \ucc3e\uc544\ubcfc \uc218 \uc788\ub2e4."}} tags=["nbval-ignore-output"]
 plot_filters(keras.ops.convert_to_numpy(conv1.kernel), "훈련한 모델의 conv1 필터 32개")
 plt.show()
 
@@ -269,7 +269,7 @@ boot = data.x_val[boot_index:boot_index + 1]           # [i:i+1]: 배치 축을 
 boot_name = helpers.class_name(int(data.y_val[boot_index]))
 print(f"검증 세트 {boot_index}번 이미지: {boot_name}, 모양 {boot.shape}")
 
-# %%
+# %% mystnb={"image": {"alt": "\ud2b9\uc131 \ub9f5\uc744 \uadf8\ub9b4 \uc774\ubbf8\uc9c0: \uac80\uc99d \uc138\ud2b8\uc5d0\uc11c \ucc98\uc74c \ub098\uc624\ub294 \uc575\ud074 \ubd80\uce20 \ud55c \uc7a5(28\u00d728)."}}
 plt.figure(figsize=(2.5, 2.5))
 plt.imshow(boot[0, :, :, 0], cmap="gray_r")
 plt.title("특성 맵을 그릴 이미지")
@@ -337,7 +337,7 @@ def plot_feature_maps(maps, title, columns=8, figure=None):
     return figure
 
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\uc575\ud074 \ubd80\uce20 \uc774\ubbf8\uc9c0\uc5d0 \ub300\ud55c \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1 \ud2b9\uc131 \ub9f5 32\uc7a5(\uac01 28\u00d728)\uc744 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ubc1d\uc744\uc218\ub85d \ud544\ud130\uac00 \uac15\ud558\uac8c \ubc18\uc751\ud55c \uacf3\uc774\ub2e4. \ub9ce\uc740 \ud2b9\uc131 \ub9f5\uc5d0 \ubd80\uce20\uc758 \uc724\uacfd\uc774 \ubcf4\uc774\ub294\ub370 \ud544\ud130\ub9c8\ub2e4 \ubc1d\uc544\uc9c0\ub294 \uacbd\uacc4\uc120\uc758 \ubc29\ud5a5\uc774 \ub2e4\ub974\ub2e4. \ubd80\uce20 \uc804\uccb4\uac00 \ubc1d\uc740 \ub9f5, \ubc30\uacbd\uc774 \ubc1d\uc740 \ub9f5, \uac70\uc758 \uc5b4\ub450\uc6b4 \ub9f5\ub3c4 \uc788\ub2e4."}} tags=["nbval-ignore-output"]
 plot_feature_maps(conv1_maps, "훈련한 모델: conv1 특성 맵 32장 (28×28)")
 plt.show()
 
@@ -369,7 +369,7 @@ conv2_extractor = keras.Model(inputs=model.inputs, outputs=model.get_layer("conv
 print([layer.name for layer in conv2_extractor.layers])
 print("출력 모양:", conv2_extractor.output_shape)
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\uac19\uc740 \uc575\ud074 \ubd80\uce20\uc5d0 \ub300\ud55c \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv2 \ud2b9\uc131 \ub9f5 64\uc7a5(\uac01 14\u00d714)\uc744 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ud574\uc0c1\ub3c4\uac00 \ub0ae\uc544 \uccab \ubc88\uc9f8 \uce35\uc758 \ud2b9\uc131 \ub9f5\ubcf4\ub2e4 \uc77d\uae30 \uc5b4\ub835\uace0, \ubc11\ucc3d\uc774\ub098 \ubc1c\ubaa9 \uac19\uc740 \ubd80\uce20\uc758 \uc77c\ubd80\uc5d0\uc11c\ub9cc \ubc1d\uc544\uc9c0\ub294 \ub9f5\uc774 \ub9ce\ub2e4."}} tags=["nbval-ignore-output"]
 conv2_maps = conv2_extractor.predict(boot, verbose=0)
 plot_feature_maps(conv2_maps, "훈련한 모델: conv2 특성 맵 64장 (14×14)")
 plt.show()
@@ -483,7 +483,7 @@ for layer in (untrained_conv1, untrained_conv2):
 #
 # 앞에서 만든 `plot_weight_histograms()`에 두 모델을 함께 넘기면 같은 칸에 겹쳐 그려집니다.
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378\uacfc \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1, conv2 \uac00\uc911\uce58 \ud788\uc2a4\ud1a0\uadf8\ub7a8\uc744 \uac19\uc740 \uce78\uc5d0 \uacb9\uccd0 \uadf8\ub9b0 \uadf8\ub9bc. \uac00\ub85c\ucd95\uc740 \uac00\uc911\uce58 \uac12, \uc138\ub85c\ucd95\uc740 \uac1c\uc218\ub2e4. \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378\uc740 \uc881\uc740 \uad6c\uac04 \uc548\uc5d0\uc11c \ud3c9\ud3c9\ud55c \uc0c1\uc790 \ubaa8\uc591\uc774\uace0 \uad6c\uac04\uc758 \uacbd\uacc4\uc5d0\uc11c \ub69d \ub04a\uae34\ub2e4. \ud6c8\ub828\ud55c \ubaa8\ub378\uc740 \uadf8 \uc0c1\uc790\uc5d0\uc11c \ucd9c\ubc1c\ud574 \uacbd\uacc4 \ubc16\uc73c\ub85c \ud37c\uc838 \ub098\uac04 \ubaa8\uc591\uc774\ub2e4."}} tags=["nbval-ignore-output"]
 plot_weight_histograms({"훈련하지 않은 모델": untrained, "훈련한 모델": model})
 plt.show()
 
@@ -499,7 +499,7 @@ plt.show()
 # 부분에 `plot_filters()`를 한 번씩 부릅니다. 양쪽 모두 같은 색 범위 $[-0.5, 0.5]$로 칠하므로 색의 진하기를 그대로
 # 비교할 수 있습니다.
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\uc704\uc5d0\ub294 \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378, \uc544\ub798\uc5d0\ub294 \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1 \ud544\ud130 32\uac1c\ub97c \uac19\uc740 \uc0c9 \ubc94\uc704(\u22120.5~0.5, \uc591\uc218 \ube68\uac15, \uc74c\uc218 \ud30c\ub791, 0 \ud770\uc0c9)\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ud544\ud130\ub294 \uc605\uc740 \uc0c9\uc758 \ubb34\uc791\uc704 \uc7a1\uc74c\uc774\uace0, \ud6c8\ub828\ud55c \ud544\ud130\uc5d0\ub294 \ub354 \uc9c4\ud55c \uce78\uacfc \ud55c\ucabd\uc740 \ube68\uac1b\uace0 \ubc18\ub300\ucabd\uc740 \ud30c\ub780 \uacbd\uacc4\uc120 \ubaa8\uc591\uc774 \uc788\ub2e4."}} tags=["nbval-ignore-output"]
 fig = plt.figure(figsize=(6.5, 7), layout="constrained")
 top, bottom = fig.subfigures(2, 1)
 plot_filters(keras.ops.convert_to_numpy(untrained_conv1.kernel), "훈련하지 않은 모델의 conv1 필터", figure=top)
@@ -525,7 +525,7 @@ untrained_extractor = keras.Model(inputs=untrained.inputs,
 untrained_conv1_maps, untrained_conv2_maps = untrained_extractor.predict(boot, verbose=0)
 print(untrained_conv1_maps.shape, untrained_conv2_maps.shape)
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\uc575\ud074 \ubd80\uce20 \uc774\ubbf8\uc9c0\uc758 conv1 \ud2b9\uc131 \ub9f5 32\uc7a5\uc744 16\uc5f4\uc529, \uc704 \ub450 \uc904\uc740 \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378, \uc544\ub798 \ub450 \uc904\uc740 \ud6c8\ub828\ud55c \ubaa8\ub378\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378\uc758 \ud2b9\uc131 \ub9f5\ub3c4 \ubd80\uce20 \ubaa8\uc591\uc744 \ud750\ub9bf\ud558\uac8c \ubcf4\uc5ec \uc8fc\uc9c0\ub9cc, \ud6c8\ub828\ud55c \ubaa8\ub378\uc5d0\uc11c\ub294 \ud2b9\uc815 \ubc29\ud5a5\uc758 \uacbd\uacc4\uc120\ub9cc, \ubc11\ucc3d\ub9cc, \ub610\ub294 \ubc30\uacbd\ub9cc \ubc1d\uc740 \ud2b9\uc131 \ub9f5\ucc98\ub7fc \ud544\ud130\ub9c8\ub2e4 \uc5ed\ud560\uc774 \ub098\ub258\uc5b4 \uc788\ub2e4."}} tags=["nbval-ignore-output"]
 fig = plt.figure(figsize=(7, 2.3), layout="constrained")  # 16열이면 한 칸이 7/16인치
 top, bottom = fig.subfigures(2, 1)
 plot_feature_maps(untrained_conv1_maps, "훈련하지 않은 모델: conv1 특성 맵", columns=16, figure=top)
@@ -542,7 +542,7 @@ plt.show()
 # 훈련한 모델의 특성 맵에서는 특정 방향의 경계선만 밝은 특성 맵, 밑창에만 강하게 반응하는 특성 맵, 부츠가 아니라
 # 배경이 밝은 특성 맵처럼 필터마다 맡은 역할이 나뉘어 있는지 찾아보세요.
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\uc575\ud074 \ubd80\uce20 \uc774\ubbf8\uc9c0\uc758 conv2 \ud2b9\uc131 \ub9f5 64\uc7a5\uc744 16\uc5f4\uc529, \uc704\ub294 \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378, \uc544\ub798\ub294 \ud6c8\ub828\ud55c \ubaa8\ub378\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378\uc758 \ud2b9\uc131 \ub9f5\uc740 \ubd80\uce20\uc758 \ud750\ub9bf\ud55c \uc2e4\ub8e8\uc5e3\uc774\uac70\ub098 \uac70\uc758 \uc5b4\ub461\uace0, \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 \ud2b9\uc131 \ub9f5\uc740 \ubc11\ucc3d\uc758 \uac00\ub85c\uc120\uc774\ub098 \ubc1c\ubaa9\uc758 \ube44\uc2a4\ub4ec\ud55c \uacbd\uacc4\uc120\ucc98\ub7fc \ubd80\uce20\uc758 \ud2b9\uc815 \ubd80\ubd84\uc5d0\uc11c\ub9cc \ubc1d\uc544\uc9c4\ub2e4."}} tags=["nbval-ignore-output"]
 fig = plt.figure(figsize=(7, 4.1), layout="constrained")
 top, bottom = fig.subfigures(2, 1)
 plot_feature_maps(untrained_conv2_maps, "훈련하지 않은 모델: conv2 특성 맵", columns=16, figure=top)
@@ -588,7 +588,7 @@ plt.show()
 #
 # </details>
 
-# %% tags=["hide-cell", "nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\uac80\uc99d \uc138\ud2b8\uc5d0\uc11c \ucc98\uc74c \ub098\uc624\ub294 \uac00\ubc29 \uc774\ubbf8\uc9c0\uc5d0 \ub300\ud55c \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv2 \ud2b9\uc131 \ub9f5 64\uc7a5(\uac01 14\u00d714)\uc744 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uac00\ubc29\uc758 \ubab8\ud1b5 \uc724\uacfd\uacfc \uc190\uc7a1\uc774\uc5d0\uc11c \ubc1d\uc544\uc9c0\ub294 \ub9f5\uc744 \ubd80\uce20\uc758 \ud2b9\uc131 \ub9f5\uacfc \ube44\uad50\ud574 \ubcf8\ub2e4."}} tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 bag_index = int(np.flatnonzero(data.y_val == 8)[0])
 bag = data.x_val[bag_index:bag_index + 1]
@@ -665,7 +665,7 @@ print("모두 [-a, a] 안에 있는가:", bool(np.all(np.abs(hidden_kernel) <= a
 #
 # </details>
 
-# %% tags=["hide-cell", "nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "conv1 \uac00\uc911\uce58 288\uac1c\uc758 \uc0b0\uc810\ub3c4. \uac00\ub85c\ucd95\uc740 \ud6c8\ub828 \uc804 \uac00\uc911\uce58, \uc138\ub85c\ucd95\uc740 \ud6c8\ub828 \ud6c4 \uac00\uc911\uce58\uc774\uace0, \ud68c\uc0c9 \uc810\uc120\uc740 \ubcc0\ud558\uc9c0 \uc54a\uc740 \uac00\uc911\uce58\uac00 \ub193\uc774\ub294 \ub300\uac01\uc120 y = x\ub2e4. \uc810\uc774 \ub300\uac01\uc120\uc5d0\uc11c \uba40\ub9ac \ub5a8\uc5b4\uc9c8\uc218\ub85d \ud6c8\ub828\uc774 \uadf8 \uac00\uc911\uce58\ub97c \ub9ce\uc774 \ubc14\uafbc \uac83\uc774\ub2e4."}} tags=["hide-cell", "nbval-ignore-output"]
 # @title 풀이 { display-mode: "form" }
 before = untrained.get_layer("conv1").kernel.numpy().ravel()
 after = model.get_layer("conv1").kernel.numpy().ravel()

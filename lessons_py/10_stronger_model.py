@@ -162,7 +162,7 @@ steps = np.arange(0, total_steps + 1, steps_per_epoch)  # 에포크가 끝나는
 rates = np.array([float(schedule(step)) for step in steps])
 print(f"처음: {rates[0]:.4f}, {epochs // 2} 에포크 뒤: {rates[epochs // 2]:.4f}, 끝: {rates[-1]:.4f}")
 
-# %%
+# %% mystnb={"image": {"alt": "\ucf54\uc0ac\uc778 \ud559\uc2b5\ub960 \uc2a4\ucf00\uc904\uc758 \uc120 \uadf8\ub798\ud504. \uac00\ub85c\ucd95\uc740 \uc5d0\ud3ec\ud06c, \uc138\ub85c\ucd95\uc740 \ud559\uc2b5\ub960\uc774\uace0 \uc5d0\ud3ec\ud06c\uac00 \ub05d\ub0a0 \ub54c\ub9c8\ub2e4 \uc810\uc744 \ucc0d\uc5c8\ub2e4. \ud559\uc2b5\ub960\uc740 \ucc98\uc74c \uac12\uc5d0\uc11c \uc2dc\uc791\ud574 \ucc98\uc74c\uc5d0\ub294 \ucc9c\ucc9c\ud788, \uc911\uac04\uc5d0\ub294 \ube60\ub974\uac8c, \ub05d\uc5d0\uc11c\ub294 \ub2e4\uc2dc \ucc9c\ucc9c\ud788 \uc904\uc5b4 \ub9c8\uc9c0\ub9c9 \uc5d0\ud3ec\ud06c\uc5d0 0\uc774 \ub41c\ub2e4."}}
 fig, axis = plt.subplots(figsize=(6, 3))
 axis.plot(steps / steps_per_epoch, rates, marker="o")
 axis.set_xlabel("에포크")
@@ -182,7 +182,7 @@ plt.show()
 # 좌우를 뒤집은 셔츠는 여전히 셔츠이므로 좌우 뒤집기는 안전하지만, 위아래를 뒤집은 앵클 부츠는 현실에 없는 이미지입니다.
 # `keras.layers.RandomFlip("horizontal")` 층은 훈련할 때만 이미지를 무작위로 좌우로 뒤집고, 예측할 때는 그대로 통과시킵니다.
 
-# %%
+# %% mystnb={"image": {"alt": "\ud6c8\ub828 \uc774\ubbf8\uc9c0 8\uc7a5\uc744 \uc138 \uc904\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uccab \uc904\uc740 \uc6d0\ub798 \uc774\ubbf8\uc9c0\uc774\uace0, \uc544\ub798 \ub450 \uc904\uc740 \uac19\uc740 \uc774\ubbf8\uc9c0\ub97c RandomFlip\uc73c\ub85c \ub450 \ubc88 \ubb34\uc791\uc704\ub85c \ub4a4\uc9d1\uc740 \uacb0\uacfc\ub2e4. \uc774\ubbf8\uc9c0\ub9c8\ub2e4 \uc808\ubc18\ucbe4\uc758 \ud655\ub960\ub85c \uc88c\uc6b0\uac00 \ubc14\ub00c\uc5b4 \uc788\uace0, \ud074\ub798\uc2a4 \uc774\ub984\uc740 \uadf8\ub300\ub85c\ub2e4."}}
 keras.utils.set_random_seed(1)
 flip = keras.layers.RandomFlip("horizontal")
 samples = data.x_train[:8]
@@ -314,7 +314,7 @@ strong = helpers.book_model("strong") if USE_BOOK_MODEL else helpers.train_or_lo
 # %% [markdown]
 # 학습률이 줄어드는 후반부에도 검증 손실이 계속 내려가는지, 훈련 정확도와 검증 정확도가 얼마나 벌어지는지 살펴보세요.
 
-# %% tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "\ub354 \uac15\ud55c \ubaa8\ub378\uc758 \ud6c8\ub828 \uae30\ub85d \uadf8\ub798\ud504. \uac00\ub85c\ucd95\uc740 \uc5d0\ud3ec\ud06c(1~28), \uc138\ub85c\ucd95\uc740 0\ubd80\ud130 1\uae4c\uc9c0\uc758 \uac12\uc774\uace0, \ud6c8\ub828 \uc815\ud655\ub3c4, \uac80\uc99d \uc815\ud655\ub3c4, \ud6c8\ub828 \uc190\uc2e4, \uac80\uc99d \uc190\uc2e4 \ub124 \uace1\uc120\uc774 \uc788\ub2e4. \ucc98\uc74c \uba87 \uc5d0\ud3ec\ud06c\uc5d0 \uc190\uc2e4\uc774 \ud06c\uac8c \ub5a8\uc5b4\uc9c4 \ub4a4, \ud559\uc2b5\ub960\uc774 \uc904\uc5b4\ub4dc\ub294 \ud6c4\ubc18\ubd80\uc5d0 \uac80\uc99d \uc190\uc2e4\uc740 0.2 \uadfc\ucc98\uc5d0\uc11c \ud3c9\ud3c9\ud558\uace0 \ud6c8\ub828 \uc190\uc2e4\uc740 \uacc4\uc18d \ub0b4\ub824\uac04\ub2e4. \uac80\uc99d \uc815\ud655\ub3c4\ub294 0.93 \uadfc\ucc98\uc5d0 \uba38\ubb3c\uace0 \ud6c8\ub828 \uc815\ud655\ub3c4\uc640\uc758 \uac04\uaca9\uc740 \uc870\uae08\uc529 \ubc8c\uc5b4\uc9c4\ub2e4."}} tags=["nbval-ignore-output"]
 helpers.plots.plot_history(strong.history)
 plt.show()
 

@@ -125,11 +125,26 @@ def clean_outputs(notebook) -> None:
                 output["evalue"] = ANSI.sub("", output["evalue"])
 
 
+IMAGE_TYPES = ("image/png", "image/jpeg")
+
+
+def carry_alt_text(cell) -> None:
+    """A figure's alt text (cell metadata `mystnb.image.alt`, what the book uses) also goes into its output's metadata,
+    where nbconvert's HTML (and so nbviewer) looks for `alt`."""
+    alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt")
+    for output in cell.get("outputs", []):
+        for mime in IMAGE_TYPES:
+            if alt and mime in output.get("data", {}):
+                output.setdefault("metadata", {}).setdefault(mime, {})["alt"] = alt
+
+
 def mark_cells(notebook) -> None:
-    """Each code cell records the source it ran; solution cells start collapsed in JupyterLab too."""
+    """Each code cell records the source it ran and carries its figure's alt text into the output; solution cells
+    start collapsed in JupyterLab too."""
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
+        carry_alt_text(cell)
         cell.metadata.pop("execution", None)  # nbclient's timestamps: churn, not information
         if not is_install_cell(cell):
             cell.metadata[SOURCE_HASH_KEY] = source_sha256(cell.source)
