@@ -5,7 +5,7 @@ import numpy as np
 
 import helpers
 from helpers.quick_mode import install, limited_fit
-from helpers.training import RunMode
+from helpers.recipes import RunMode
 
 
 class BatchCounter:
