@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import os
 import re
 import shutil
 from pathlib import Path
@@ -18,15 +19,17 @@ from matplotlib.text import Text
 from helpers.data import CLASS_NAMES_KO
 from helpers.messages import bilingual
 from helpers.validation import (
+    FINITE,
+    NUM_CLASSES,
+    Rule,
+    apply_rules,
     check_bool,
     check_confusion_matrix,
     check_history,
     check_images,
     check_keras_model,
     check_labels,
-    check_output_file,
     check_positive_int,
-    check_probabilities,
     check_same_length,
 )
 
@@ -127,6 +130,31 @@ def check_graphviz() -> None:
         )
 
 
+def check_output_file(path, suffix: str, name: str = "to_file") -> Path:
+    """A file to write: the right suffix, in a folder that exists (Keras would fail deep inside pydot)."""
+    rules = (
+        Rule(
+            lambda p: isinstance(p, (str, os.PathLike)),
+            "{name}은(는) 파일 경로(문자열이나 Path)여야 합니다.",
+            "{name} must be a file path (str or Path).",
+            TypeError,
+        ),
+        Rule(
+            lambda p: Path(p).suffix == suffix,
+            "{name}의 파일 이름은 {suffix}로 끝나야 합니다.",
+            "The file name in {name} must end in {suffix}.",
+            got=lambda p: (repr(Path(p).name), ("이름", "name")),
+        ),
+        Rule(
+            lambda p: Path(p).parent.is_dir(),
+            "{name}을(를) 저장할 폴더가 있어야 합니다. 먼저 폴더를 만드세요: Path({got!r}).mkdir(parents=True).",
+            "The folder for {name} must exist; create it first with Path({got!r}).mkdir(parents=True).",
+            got=lambda p: (str(Path(p).parent), ("폴더", "folder")),
+        ),
+    )
+    return Path(apply_rules(path, rules, name=name, suffix=suffix))
+
+
 def plot_model_diagram(model, to_file="model.png", dpi: int = 72):
     """`keras.utils.plot_model(show_shapes=True)` that fails loudly instead of silently drawing nothing."""
     import keras
@@ -166,10 +194,28 @@ def _probability_bars(axis, probabilities: np.ndarray, true_label: int | None) -
     axis.set_xlabel("확률")
 
 
+PROBABILITY_ROW = Rule(
+    lambda a: a.ndim == 2 and a.shape[1] == NUM_CLASSES,
+    "{name}은(는) (N, {classes}) 모양이어야 합니다.",
+    "{name} must have shape (N, {classes}).",
+    got="shape",
+)
+DISTRIBUTION = Rule(
+    lambda a: np.allclose(a.sum(axis=1), 1.0, atol=1e-3) and a.min() >= 0,
+    "{name}의 각 행은 합이 1인 확률이어야 합니다(softmax 출력).",
+    "Each row of {name} must be a probability distribution summing to 1 (softmax output).",
+    got=lambda a: (
+        f"{a.min():g}, {a.sum(axis=1).min():g}~{a.sum(axis=1).max():g}",
+        ("최솟값, 행의 합", "minimum, row sums"),
+    ),
+)
+
+
 def plot_prediction(image, probabilities, true_label: int | None = None):
     """One image beside its ten class probabilities; a wrong guess is red, the true class blue."""
     image = check_images(np.asarray(image)[None] if np.ndim(image) in (2, 3) else image, "image")[0]
-    probabilities = check_probabilities(np.asarray(probabilities).reshape(1, -1), "probabilities")[0]
+    probabilities = apply_rules(np.asarray(probabilities).reshape(1, -1), (PROBABILITY_ROW,), name="probabilities")
+    probabilities = apply_rules(probabilities.astype(np.float64), (FINITE, DISTRIBUTION), name="probabilities")[0]
     if true_label is not None:
         true_label = int(check_labels(np.array([true_label]), "true_label")[0])
     predicted = int(probabilities.argmax())
