@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
 import re
@@ -13,8 +12,6 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
-from matplotlib.figure import Figure
-from matplotlib.text import Text
 
 from helpers.data import CLASS_NAMES_KO
 from helpers.messages import bilingual
@@ -168,7 +165,7 @@ def plot_model_diagram(model, to_file="model.png", dpi: int = 72):
         raise RuntimeError(
             bilingual(f"모델 그림을 만들지 못했습니다: {to_file}", f"plot_model wrote no file: {to_file}")
         )
-    # what tests/book/test_figures.py reads from the stored output, as for matplotlib figures (see figure_png)
+    # what tests/book/test_figures.py reads from the stored output (scripts/figure_text_size.py: matplotlib figures)
     image.metadata = {**image.metadata, "min_font_pt": _smallest_point_size(model), "dpi": dpi}
     return image
 
@@ -284,69 +281,3 @@ def plot_mistakes(images, true_labels, predicted_labels, count: int = 12, column
         )
     fig.tight_layout()
     return fig
-
-
-# Every figure a notebook stores carries its smallest drawn text (points) and its dpi, so tests/book/test_figures.py can
-# tell how large that text is on the book's page without guessing how the figure was made.
-
-
-@contextlib.contextmanager
-def _recording_font_sizes():
-    """The sizes of the texts matplotlib draws meanwhile (a hidden axis draws no tick labels, so they do not count)."""
-    sizes: list[float] = []
-    draw = Text.draw
-
-    def recording_draw(text, renderer):
-        if text.get_visible() and text.get_text().strip():
-            sizes.append(float(text.get_fontsize()))
-        return draw(text, renderer)
-
-    Text.draw = recording_draw
-    try:
-        yield sizes
-    finally:
-        Text.draw = draw
-
-
-def figure_png(fig: Figure):
-    """The PNG the inline backend shows for `fig`, with metadata {"min_font_pt", "dpi"} (None: nothing to show)."""
-    from IPython.core.pylabtools import print_figure
-
-    try:
-        from matplotlib_inline.config import InlineBackend
-
-        options = dict(InlineBackend.instance().print_figure_kwargs)
-    except ImportError:
-        options = {"bbox_inches": "tight"}
-    with _recording_font_sizes() as sizes:
-        png = print_figure(fig, "png", base64=True, **options)
-    if png is None:
-        return None
-    return png, {"min_font_pt": min(sizes, default=None), "dpi": float(fig.dpi)}
-
-
-def _install_figure_png(*_) -> None:
-    from IPython import get_ipython
-
-    get_ipython().display_formatter.formatters["image/png"].for_type(Figure, figure_png)
-
-
-def register_figure_formatter() -> bool:
-    """Inside IPython, show every Figure through `figure_png`, for plt.show() and for a cell's returned figure alike."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    shell = get_ipython()
-    if shell is None:
-        return False
-    with contextlib.suppress(ImportError):
-        # importing the inline backend registers its own PNG formatter: let it do so first, then replace it
-        import matplotlib_inline.backend_inline  # noqa: F401
-    _install_figure_png()
-    if _install_figure_png not in shell.events.callbacks["pre_run_cell"]:
-        shell.events.register("pre_run_cell", _install_figure_png)  # `%matplotlib inline` would register it again
-    return True
-
-
-register_figure_formatter()
