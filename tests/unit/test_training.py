@@ -1,6 +1,5 @@
 """Run modes, compiling, callbacks, seeds and recipes (helpers.training); the store itself: test_runstore.py."""
 
-import dataclasses
 import os
 import stat
 from pathlib import Path
@@ -24,21 +23,6 @@ def test_run_modes(monkeypatch):
     assert quick.name == "quick" and quick.train_limit < 48000
     x, y = quick.take(np.zeros((48000, 28, 28, 1), np.float32), np.zeros(48000, np.int64))
     assert x.shape[1:] == (28, 28, 1) and len(x) == len(y) == quick.train_limit
-
-
-@pytest.mark.parametrize("value", ["fast", "", "  "])
-def test_unknown_or_blank_mode_names_the_valid_ones(value, monkeypatch):
-    monkeypatch.setenv("COURSE_MODE", value)
-    with pytest.raises(ValueError) as caught:
-        helpers.get_run_mode()
-    assert f"{value!r}" in str(caught.value) and "COURSE_MODE" in str(caught.value)
-    assert "full" in str(caught.value) or "unset" in str(caught.value)
-
-
-@pytest.mark.parametrize("name", ["best_cnn_model.h", "best-cnn-model.h5", "model"])
-def test_checkpoint_must_end_in_keras(name):
-    with pytest.raises(ValueError, match=r"\.keras"):
-        helpers.make_callbacks(name)
 
 
 def test_callbacks_are_the_lessons():
@@ -100,20 +84,6 @@ def test_model_folder_defaults_to_the_projects_models(monkeypatch):
     assert training.model_dir() == Path.home() / "course-models"
 
 
-def test_training_refuses_unscaled_or_flat_images(splits, tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
-    raw = dataclasses.replace(splits, x_train=(splits.x_train[:8] * 255).astype(np.uint8), y_train=splits.y_train[:8])
-    with pytest.raises(TypeError, match="scale_images"):
-        helpers.train_or_load(mode=TINY, data=raw)
-    flat = dataclasses.replace(splits, x_val=splits.x_val[:8, :, :, 0], y_val=splits.y_val[:8])
-    with pytest.raises(ValueError, match="채널"):
-        helpers.train_or_load(mode=TINY, data=flat)
-    times_255 = dataclasses.replace(splits, x_train=splits.x_train[:8] * 255, y_train=splits.y_train[:8])
-    with pytest.raises(ValueError, match="255"):
-        helpers.train_or_load(mode=TINY, data=times_255)
-    assert not list(tmp_path.iterdir())  # refused before anything was stored
-
-
 @pytest.mark.parametrize(
     "recipe",
     [helpers.Recipe(), helpers.Recipe(builder="strong", precision="mixed_bfloat16")],
@@ -126,14 +96,7 @@ def test_same_seed_gives_identical_histories(recipe, splits, tmp_path, monkeypat
     assert first.history == second.history and weights_sha256(first.model) == weights_sha256(second.model)
 
 
-def test_recipe_rejects_unknown_builder():
-    with pytest.raises(ValueError, match="builder"):
-        helpers.Recipe(builder="resnet")
-
-
-def test_recipe_fields_are_checked_when_it_is_made():
-    with pytest.raises(ValueError, match="epochs"):
-        helpers.Recipe(epochs=0)
+def test_recipe_numbers_become_plain_python_numbers():
     recipe = helpers.Recipe(epochs=np.int64(3), batch_size=np.int32(64), learning_rate=np.float32(0.5))
     assert recipe.key()["epochs"] == 3 and type(recipe.key()["batch_size"]) is int  # plain numbers: the key is JSON
     assert recipe.learning_rate == 0.5
