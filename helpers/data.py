@@ -17,13 +17,16 @@ import numpy as np
 from helpers.files import write_atomically
 from helpers.messages import bilingual
 from helpers.validation import (
+    NUM_CLASSES,
+    Check,
     check_choice,
-    check_class_index,
-    check_fraction,
     check_images,
     check_labels,
     check_same_length,
     check_seed,
+    is_int,
+    is_number,
+    kind_and_range,
 )
 
 DATA_DIR_VARIABLE = "FASHION_MNIST_DIR"
@@ -52,7 +55,6 @@ CLASS_NAMES_EN = (
     "Bag",
     "Ankle boot",
 )
-NUM_CLASSES = len(CLASS_NAMES_KO)
 
 VALIDATION_FRACTION = 0.2
 SPLIT_SEED = 42
@@ -183,6 +185,17 @@ def scale_images(images) -> np.ndarray:
     return (images.reshape(-1, 28, 28, 1) / np.float32(255.0)).astype(np.float32, copy=False)
 
 
+check_fraction = Check(
+    kind_and_range(
+        is_number,
+        lambda v: 0 < v < 1,
+        "{name}은(는) 0보다 크고 1보다 작은 비율이어야 합니다(예: 0.2).",
+        "{name} must be a fraction between 0 and 1 (exclusive), such as 0.2.",
+    ),
+    float,
+)
+
+
 def split_train_val(images, labels, val_fraction: float = VALIDATION_FRACTION, seed: int = SPLIT_SEED):
     """The seeds' split: `train_test_split(..., test_size=0.2, random_state=42)` → x_train, x_val, y_train, y_val."""
     from sklearn.model_selection import train_test_split
@@ -221,6 +234,17 @@ def load_splits() -> DataSplits:
     return DataSplits(
         scale_images(x_train), y_train, scale_images(x_val), y_val, scale_images(test_images), test_labels
     )
+
+
+check_class_index = Check(
+    kind_and_range(
+        is_int,
+        lambda v: 0 <= v < NUM_CLASSES,
+        "클래스 번호는 0~{last}의 정수여야 합니다.",
+        "A class index must be an integer in 0..{last}.",
+    ),
+    int,
+)
 
 
 def class_name(label, lang: str = "ko") -> str:

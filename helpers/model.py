@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
-from helpers.validation import check_bool, check_int_tuple, check_positive_int, check_rate
+from helpers.validation import Check, apply_rules, check_bool, check_positive_int, is_int, is_number, kind_and_range
+
+check_rate = Check(
+    kind_and_range(
+        is_number,
+        lambda v: 0 <= v < 1,  # 1 would drop everything
+        "{name}은(는) 0 이상 1 미만의 비율이어야 합니다(예: 0.4).",
+        "{name} must be a rate in [0, 1) such as 0.4.",
+    ),
+    float,
+    "dropout",
+)
+
+
+def check_int_tuple(value, name: str, length: int | None = None) -> tuple[int, ...]:
+    """A non-empty tuple (or list) of positive ints, of `length` items when given: filters, input_shape."""
+    rules = kind_and_range(
+        lambda v: isinstance(v, (list, tuple)),
+        lambda v: len(v) > 0 and (length is None or len(v) == length) and all(is_int(i) and i > 0 for i in v),
+        "{name}은(는) {korean}이어야 합니다(예: {example}).",
+        "{name} must be {english}, such as {example}.",
+    )
+    words = {
+        "korean": f"양의 정수 {length}개로 된 튜플" if length else "양의 정수로 된, 비어 있지 않은 튜플",
+        "english": f"a tuple of {length} positive integers" if length else "a non-empty tuple of positive integers",
+        "example": "(28, 28, 1)" if length == 3 else "(32, 64)",
+    }
+    return tuple(int(i) for i in apply_rules(value, rules, name=name, **words))
 
 
 def build_cnn(

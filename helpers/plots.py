@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
+import os
 import re
 import shutil
 from pathlib import Path
@@ -12,21 +12,21 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
-from matplotlib.figure import Figure
-from matplotlib.text import Text
 
 from helpers.data import CLASS_NAMES_KO
 from helpers.messages import bilingual
 from helpers.validation import (
+    FINITE,
+    NUM_CLASSES,
+    Rule,
+    apply_rules,
     check_bool,
     check_confusion_matrix,
     check_history,
     check_images,
     check_keras_model,
     check_labels,
-    check_output_file,
     check_positive_int,
-    check_probabilities,
     check_same_length,
 )
 
@@ -127,6 +127,31 @@ def check_graphviz() -> None:
         )
 
 
+def check_output_file(path, suffix: str, name: str = "to_file") -> Path:
+    """A file to write: the right suffix, in a folder that exists (Keras would fail deep inside pydot)."""
+    rules = (
+        Rule(
+            lambda p: isinstance(p, (str, os.PathLike)),
+            "{name}은(는) 파일 경로(문자열이나 Path)여야 합니다.",
+            "{name} must be a file path (str or Path).",
+            TypeError,
+        ),
+        Rule(
+            lambda p: Path(p).suffix == suffix,
+            "{name}의 파일 이름은 {suffix}로 끝나야 합니다.",
+            "The file name in {name} must end in {suffix}.",
+            got=lambda p: (repr(Path(p).name), ("이름", "name")),
+        ),
+        Rule(
+            lambda p: Path(p).parent.is_dir(),
+            "{name}을(를) 저장할 폴더가 있어야 합니다. 먼저 폴더를 만드세요: Path({got!r}).mkdir(parents=True).",
+            "The folder for {name} must exist; create it first with Path({got!r}).mkdir(parents=True).",
+            got=lambda p: (str(Path(p).parent), ("폴더", "folder")),
+        ),
+    )
+    return Path(apply_rules(path, rules, name=name, suffix=suffix))
+
+
 def plot_model_diagram(model, to_file="model.png", dpi: int = 72):
     """`keras.utils.plot_model(show_shapes=True)` that fails loudly instead of silently drawing nothing."""
     import keras
@@ -140,7 +165,7 @@ def plot_model_diagram(model, to_file="model.png", dpi: int = 72):
         raise RuntimeError(
             bilingual(f"모델 그림을 만들지 못했습니다: {to_file}", f"plot_model wrote no file: {to_file}")
         )
-    # what tests/book/test_figures.py reads from the stored output, as for matplotlib figures (see figure_png)
+    # what tests/book/test_figures.py reads from the stored output (scripts/figure_text_size.py: matplotlib figures)
     image.metadata = {**image.metadata, "min_font_pt": _smallest_point_size(model), "dpi": dpi}
     return image
 
@@ -166,10 +191,28 @@ def _probability_bars(axis, probabilities: np.ndarray, true_label: int | None) -
     axis.set_xlabel("확률")
 
 
+PROBABILITY_ROW = Rule(
+    lambda a: a.ndim == 2 and a.shape[1] == NUM_CLASSES,
+    "{name}은(는) (N, {classes}) 모양이어야 합니다.",
+    "{name} must have shape (N, {classes}).",
+    got="shape",
+)
+DISTRIBUTION = Rule(
+    lambda a: np.allclose(a.sum(axis=1), 1.0, atol=1e-3) and a.min() >= 0,
+    "{name}의 각 행은 합이 1인 확률이어야 합니다(softmax 출력).",
+    "Each row of {name} must be a probability distribution summing to 1 (softmax output).",
+    got=lambda a: (
+        f"{a.min():g}, {a.sum(axis=1).min():g}~{a.sum(axis=1).max():g}",
+        ("최솟값, 행의 합", "minimum, row sums"),
+    ),
+)
+
+
 def plot_prediction(image, probabilities, true_label: int | None = None):
     """One image beside its ten class probabilities; a wrong guess is red, the true class blue."""
     image = check_images(np.asarray(image)[None] if np.ndim(image) in (2, 3) else image, "image")[0]
-    probabilities = check_probabilities(np.asarray(probabilities).reshape(1, -1), "probabilities")[0]
+    probabilities = apply_rules(np.asarray(probabilities).reshape(1, -1), (PROBABILITY_ROW,), name="probabilities")
+    probabilities = apply_rules(probabilities.astype(np.float64), (FINITE, DISTRIBUTION), name="probabilities")[0]
     if true_label is not None:
         true_label = int(check_labels(np.array([true_label]), "true_label")[0])
     predicted = int(probabilities.argmax())
@@ -238,69 +281,3 @@ def plot_mistakes(images, true_labels, predicted_labels, count: int = 12, column
         )
     fig.tight_layout()
     return fig
-
-
-# Every figure a notebook stores carries its smallest drawn text (points) and its dpi, so tests/book/test_figures.py can
-# tell how large that text is on the book's page without guessing how the figure was made.
-
-
-@contextlib.contextmanager
-def _recording_font_sizes():
-    """The sizes of the texts matplotlib draws meanwhile (a hidden axis draws no tick labels, so they do not count)."""
-    sizes: list[float] = []
-    draw = Text.draw
-
-    def recording_draw(text, renderer):
-        if text.get_visible() and text.get_text().strip():
-            sizes.append(float(text.get_fontsize()))
-        return draw(text, renderer)
-
-    Text.draw = recording_draw
-    try:
-        yield sizes
-    finally:
-        Text.draw = draw
-
-
-def figure_png(fig: Figure):
-    """The PNG the inline backend shows for `fig`, with metadata {"min_font_pt", "dpi"} (None: nothing to show)."""
-    from IPython.core.pylabtools import print_figure
-
-    try:
-        from matplotlib_inline.config import InlineBackend
-
-        options = dict(InlineBackend.instance().print_figure_kwargs)
-    except ImportError:
-        options = {"bbox_inches": "tight"}
-    with _recording_font_sizes() as sizes:
-        png = print_figure(fig, "png", base64=True, **options)
-    if png is None:
-        return None
-    return png, {"min_font_pt": min(sizes, default=None), "dpi": float(fig.dpi)}
-
-
-def _install_figure_png(*_) -> None:
-    from IPython import get_ipython
-
-    get_ipython().display_formatter.formatters["image/png"].for_type(Figure, figure_png)
-
-
-def register_figure_formatter() -> bool:
-    """Inside IPython, show every Figure through `figure_png`, for plt.show() and for a cell's returned figure alike."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    shell = get_ipython()
-    if shell is None:
-        return False
-    with contextlib.suppress(ImportError):
-        # importing the inline backend registers its own PNG formatter: let it do so first, then replace it
-        import matplotlib_inline.backend_inline  # noqa: F401
-    _install_figure_png()
-    if _install_figure_png not in shell.events.callbacks["pre_run_cell"]:
-        shell.events.register("pre_run_cell", _install_figure_png)  # `%matplotlib inline` would register it again
-    return True
-
-
-register_figure_formatter()

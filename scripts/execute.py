@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
+from figure_text_size import KERNEL_ARGUMENTS as RECORD_FIGURE_TEXT_SIZES
 from jupytext.cli import jupytext as jupytext_cli
 from nbclient import NotebookClient
 
@@ -192,7 +193,8 @@ def environment(**values: str):
 
 def run(path: Path, target: Path | None = None):
     """`path`'s notebook (or `target`, a copy of it) with its cells taken from the source, executed in a fresh
-    kernel from book/, outputs cleaned, cells marked."""
+    kernel from book/ whose figures record their smallest text (scripts/figure_text_size.py), outputs cleaned, cells
+    marked."""
     target = target or path
     take_cells_from_source(path, target)
     notebook = nbformat.read(target, as_version=4)
@@ -200,7 +202,12 @@ def run(path: Path, target: Path | None = None):
     notebook.metadata.setdefault("language_info", {"name": "python"})
     notebook.metadata["jupytext"] = pair_settings()
     client = NotebookClient(
-        notebook, timeout=None, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(BOOK)}}
+        notebook,
+        timeout=None,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(BOOK)}},
+        extra_arguments=RECORD_FIGURE_TEXT_SIZES,
     )
     client.execute()
     clean_outputs(notebook)

@@ -1,8 +1,9 @@
 """Figures stay legible in the book: the smallest text of every stored figure, as the 1400 px layout shows it.
 
-helpers.plots makes every figure a notebook stores carry `{"min_font_pt", "dpi"}` (matplotlib's text sizes; Graphviz's
-for the model diagram). On the page that text is `min_font_pt / 72 * dpi` pixels of the PNG, scaled by the displayed
-width over the PNG's own width, which the browser reports.
+`make execute` makes every figure a notebook stores carry `{"min_font_pt", "dpi"}`: scripts/figure_text_size.py for
+matplotlib's figures, helpers.plots.plot_model_diagram for Graphviz's text in the model diagram. On the page that text
+is `min_font_pt / 72 * dpi` pixels of the PNG, scaled by the displayed width over the PNG's own width, which the
+browser reports.
 """
 
 import base64
@@ -20,6 +21,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from conftest import DESKTOP, load, needs_browser, window
+from figure_text_size import figure_png
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted(p.stem for p in (ROOT / "book").glob("*.ipynb"))
@@ -107,13 +109,11 @@ def figures_of_helpers(splits):
 
 def test_helpers_figures_fit_the_column_with_legible_text(splits):
     """What helpers.plots draws is never scaled down on the page, and its smallest text is at least 8 pt."""
-    from helpers import plots
-
     too_small = {}
     for name, fig in figures_of_helpers(splits).items():
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a missing Hangul glyph warns while drawing
-            png, meta = plots.figure_png(fig)
+            png, meta = figure_png(fig)
         width = png_width(base64.b64decode(png))
         if width > COLUMN_PX or meta["min_font_pt"] < MIN_FONT_PT:
             too_small[name] = (width, meta["min_font_pt"])
@@ -133,21 +133,26 @@ def test_model_diagram_carries_graphviz_text_size(tmp_path):
     assert png_width(image.data) > 0
 
 
-def test_figures_shown_in_a_notebook_carry_their_text_size():
-    """In a real kernel: plt.show(), a figure returned by a cell, and after `%matplotlib inline` re-registers."""
+def test_figures_shown_in_a_notebook_carry_their_text_size(tmp_path, monkeypatch):
+    """In a kernel started as `make execute` starts it: plt.show(), a figure returned by a cell, and after
+    `%matplotlib inline` registers its own formatter again."""
+    import execute
     import nbformat
-    from nbclient import NotebookClient
 
     cells = [
-        "import matplotlib.pyplot as plt\nfrom helpers import plots",
+        "import matplotlib.pyplot as plt\nfrom helpers import plots\n"
+        "print([name for name in ('sys', 'figure_text_size') if name in globals()])",
         "fig, axis = plt.subplots(figsize=(4, 3))\naxis.plot([1, 3, 2])\naxis.set_title('제목', fontsize=9)\n"
         "plt.show()",
         "plots.plot_history({'loss': [0.9, 0.5]})",
         "%matplotlib inline\nfig, axis = plt.subplots()\naxis.axis('off')\naxis.text(0.5, 0.5, '글자', fontsize=12)\n"
         "plt.show()",
     ]
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in cells])
-    NotebookClient(notebook, timeout=120, resources={"metadata": {"path": str(ROOT)}}).execute()
+    path = tmp_path / "figures.ipynb"  # no lessons_py/figures.py: run() keeps these cells
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in cells]), path)
+    # the kernel runs in book/: it should import this checkout's helpers, not an installed copy
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    notebook = execute.run(path)
     shown = [
         [
             output.get("metadata", {}).get("image/png")
@@ -159,3 +164,5 @@ def test_figures_shown_in_a_notebook_carry_their_text_size():
     assert shown[0] == [{"min_font_pt": 9.0, "dpi": 100.0}]  # the tick labels are 10 pt
     assert shown[1] and all(meta == {"min_font_pt": 10.0, "dpi": 100.0} for meta in shown[1])
     assert shown[2] == [{"min_font_pt": 12.0, "dpi": 100.0}]  # the hidden axis' tick labels are not counted
+    first = notebook.cells[0]
+    assert first.execution_count == 1 and first.outputs[0]["text"] == "[]\n"  # the set-up left nothing in the kernel

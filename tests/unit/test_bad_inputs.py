@@ -59,12 +59,36 @@ CASES = {
     "scale_images-shape": Case(
         lambda c: helpers.scale_images(np.zeros((5, 32, 32), np.uint8)), ValueError, ("(N, 28, 28)", "(5, 32, 32)")
     ),
-    "scale_images-dtype": Case(lambda c: helpers.scale_images(RAW / 255), TypeError, ("uint8", "float64")),
+    "scale_images-one-image": Case(
+        lambda c: helpers.scale_images(np.zeros((28, 28), np.uint8)), ValueError, ("(N, 28, 28)", ("배치", "x[0:1]"))
+    ),
+    "scale_images-3-channels": Case(
+        lambda c: helpers.scale_images(np.zeros((5, 28, 28, 3), np.uint8)), ValueError, ("(5, 28, 28, 3)",)
+    ),
+    "scale_images-dtype": Case(
+        lambda c: helpers.scale_images(RAW / 255),
+        TypeError,
+        ("uint8", "float64", ("images의 dtype은 uint8이어야 합니다(아직 스케일 조정하지 않은 원본)", "images must")),
+    ),
     "split-fraction-20": Case(lambda c: helpers.split_train_val(RAW, LABELS, 20), ValueError, ("val_fraction", "20")),
     "split-fraction-nan": Case(
         lambda c: helpers.split_train_val(RAW, LABELS, float("nan")), ValueError, ("val_fraction", "nan")
     ),
     "split-seed-negative": Case(lambda c: helpers.split_train_val(RAW, LABELS, seed=-1), ValueError, ("seed", "-1")),
+    "split-one-hot-labels": Case(
+        lambda c: helpers.split_train_val(RAW, np.zeros((4, 10), np.int64)),
+        ValueError,
+        (("원-핫", "one-hot"), "(4, 10)"),
+    ),
+    "split-label-10": Case(
+        lambda c: helpers.split_train_val(RAW, np.array([0, 1, 2, 10])), ValueError, (("0~9", "0..9"), "0~10")
+    ),
+    "split-float-labels": Case(
+        lambda c: helpers.split_train_val(RAW, LABELS.astype(float)), TypeError, (("정수", "integers"), "float64")
+    ),
+    "split-label-count": Case(
+        lambda c: helpers.split_train_val(RAW, LABELS[:3]), ValueError, (("레이블 수", "labels"), "4, 3")
+    ),
     "split-nan-images": Case(
         lambda c: helpers.split_train_val(with_value(RAW / 255, 3, np.nan), LABELS), ValueError, ("images", "NaN")
     ),
@@ -72,13 +96,17 @@ CASES = {
     "class_name-float": Case(lambda c: helpers.class_name(1.0), TypeError, ("1.0",)),
     "class_name-lang": Case(lambda c: helpers.class_name(1, lang="fr"), ValueError, ("'ko'", "'fr'")),
     # model
-    "build_cnn-dropout-4": Case(lambda c: helpers.build_cnn(dropout=4), ValueError, ("dropout", "4")),
+    "build_cnn-dropout-4": Case(lambda c: helpers.build_cnn(dropout=4), ValueError, ("dropout", "4")),  # Dropout(0,4)
+    "build_cnn-dropout-1": Case(lambda c: helpers.build_cnn(dropout=1.0), ValueError, ("dropout", "1.0")),
     "build_cnn-filters-0": Case(lambda c: helpers.build_cnn(filters=(32, 0)), ValueError, ("filters", "(32, 0)")),
+    "build_cnn-filters-empty": Case(lambda c: helpers.build_cnn(filters=()), ValueError, ("filters", "()")),
     "build_cnn-kernel-0": Case(lambda c: helpers.build_cnn(kernel_size=0), ValueError, ("kernel_size", "0")),
     "build_cnn-units-float": Case(lambda c: helpers.build_cnn(dense_units=2.5), TypeError, ("dense_units", "2.5")),
     "build_cnn-input-shape": Case(
         lambda c: helpers.build_cnn(input_shape=(28, 28)), ValueError, ("input_shape", "(28, 28)")
     ),
+    "build_cnn-classes-negative": Case(lambda c: helpers.build_cnn(num_classes=-1), ValueError, ("num_classes", "-1")),
+    "build_strong-dropout": Case(lambda c: helpers.build_strong_cnn(dropout=0.5 * 3), ValueError, ("dropout", "1.5")),
     "build_strong-augment": Case(lambda c: helpers.build_strong_cnn(augment="yes"), TypeError, ("augment", "'yes'")),
     "build_strong-input-shape": Case(
         lambda c: helpers.build_strong_cnn(input_shape=(28, 28, 0)), ValueError, ("input_shape", "(28, 28, 0)")
@@ -99,7 +127,13 @@ CASES = {
     ),
     "compile-not-a-model": Case(lambda c: helpers.compile_model("model"), TypeError, ("Keras", "str")),
     "make_callbacks-none": Case(lambda c: helpers.make_callbacks(None), TypeError, ("checkpoint_path", "None")),
-    "make_callbacks-suffix": Case(lambda c: helpers.make_callbacks("best.h"), ValueError, (".keras", "'best.h'")),
+    "make_callbacks-suffix": Case(  # the seeds' typo
+        lambda c: helpers.make_callbacks("best_cnn_model.h"), ValueError, (".keras", "'best_cnn_model.h'")
+    ),
+    "make_callbacks-h5": Case(
+        lambda c: helpers.make_callbacks("best-cnn-model.h5"), ValueError, (".keras", "'best-cnn-model.h5'")
+    ),
+    "make_callbacks-no-suffix": Case(lambda c: helpers.make_callbacks("model"), ValueError, (".keras", "'model'")),
     "make_callbacks-patience": Case(
         lambda c: helpers.make_callbacks("best.keras", patience=-1), ValueError, ("patience", "-1")
     ),
@@ -108,9 +142,14 @@ CASES = {
     "seed-float": Case(lambda c: helpers.seed_everything(1.5), TypeError, ("seed", "1.5")),
     "seed-bool": Case(lambda c: helpers.seed_everything(True), TypeError, ("seed", "True")),
     "mode-unknown": Case(lambda c: helpers.get_run_mode("fast"), ValueError, ("'fast'", "'full'")),
-    "mode-env-empty": Case(lambda c: helpers.get_run_mode(), ValueError, ("COURSE_MODE", "''"), {"COURSE_MODE": ""}),
+    "mode-env-unknown": Case(
+        lambda c: helpers.get_run_mode(), ValueError, ("COURSE_MODE", "'fast'", "full"), {"COURSE_MODE": "fast"}
+    ),
+    "mode-env-empty": Case(
+        lambda c: helpers.get_run_mode(), ValueError, ("COURSE_MODE", "''", "unset"), {"COURSE_MODE": ""}
+    ),
     "mode-env-blank": Case(
-        lambda c: helpers.get_run_mode(), ValueError, ("COURSE_MODE", "'  '"), {"COURSE_MODE": "  "}
+        lambda c: helpers.get_run_mode(), ValueError, ("COURSE_MODE", "'  '", "unset"), {"COURSE_MODE": "  "}
     ),
     "model-dir-env-blank": Case(
         lambda c: recipes.model_dir(), ValueError, ("COURSE_MODEL_DIR", "' '"), {"COURSE_MODEL_DIR": " "}
@@ -134,13 +173,30 @@ CASES = {
     "recipe-model-list": Case(lambda c: helpers.Recipe(model=[("dense_units", 50)]), TypeError, ("model", "list")),
     "recipe-cosine-text": Case(lambda c: helpers.Recipe(cosine_decay="yes"), TypeError, ("cosine_decay", "'yes'")),
     "recipe-precision": Case(
-        lambda c: helpers.Recipe(precision="float16"), ValueError, ("mixed_bfloat16", "'float16'")
+        lambda c: helpers.Recipe(precision="float16"),
+        ValueError,
+        ("mixed_bfloat16", "'float16'", ("알 수 없는 정밀도", "Unknown precision 'float16'")),
     ),
     # the run store
     "train-recipe-text": Case(lambda c: helpers.train_or_load("cnn"), TypeError, ("recipe", "str")),
     "train-mode-unknown": Case(lambda c: helpers.train_or_load(mode="fast"), ValueError, ("'fast'", "'quick'")),
     "train-seed-negative": Case(lambda c: helpers.train_or_load(seed=-1), ValueError, ("seed", "-1")),
     "train-data-text": Case(lambda c: helpers.train_or_load(data="splits"), TypeError, ("DataSplits", "str")),
+    "train-raw-images": Case(
+        lambda c: helpers.train_or_load(data=splits_with(x_train=np.repeat(IMAGES * 255, 4, axis=0).astype(np.uint8))),
+        TypeError,
+        ("x_train", "scale_images", "uint8"),
+    ),
+    "train-no-channel-axis": Case(
+        lambda c: helpers.train_or_load(data=splits_with(x_val=IMAGES[..., 0])),
+        ValueError,
+        (("채널", "channel"), "x_val", "(4, 28, 28)"),
+    ),
+    "train-times-255": Case(
+        lambda c: helpers.train_or_load(data=splits_with(x_train=np.repeat(IMAGES, 4, axis=0) * 255)),
+        ValueError,
+        ("x_train", "255", "127.5~127.5"),
+    ),
     "train-nan-images": Case(lambda c: helpers.train_or_load(data=NAN_SPLITS), ValueError, ("x_train", "NaN")),
     "train-inf-images": Case(lambda c: helpers.train_or_load(data=INF_SPLITS), ValueError, ("x_val", "inf")),
     "train-verbose": Case(lambda c: helpers.train_or_load(verbose=5), ValueError, ("verbose", "5")),
@@ -175,10 +231,15 @@ CASES = {
     "predict-inf-images": Case(
         lambda c: helpers.predict_proba(c["model"], with_value(IMAGES, 0, -np.inf)), ValueError, ("images", "inf")
     ),
+    "predict_proba-one-image": Case(
+        lambda c: helpers.predict_proba(c["model"], IMAGES[0]), ValueError, (("배치", "For one image"), "(28, 28, 1)")
+    ),
     "predict-one-image": Case(
         lambda c: helpers.predict_labels(c["model"], IMAGES[0]), ValueError, ("x[0:1]", "(28, 28, 1)")
     ),
-    "confusion-lengths": Case(lambda c: helpers.confusion(LABELS, LABELS[:3]), ValueError, ("4, 3",)),
+    "confusion-lengths": Case(
+        lambda c: helpers.confusion(LABELS, LABELS[:3]), ValueError, ("4, 3", ("레이블 수", "labels"))
+    ),
     "per-class-3x3": Case(lambda c: helpers.per_class_accuracy(np.eye(3)), ValueError, ("(10, 10)", "(3, 3)")),
     "per-class-10x9": Case(lambda c: helpers.per_class_accuracy(np.ones((10, 9))), ValueError, ("(10, 10)", "(10, 9)")),
     "per-class-negative": Case(
@@ -217,6 +278,9 @@ CASES = {
     "plot_prediction-nan-image": Case(
         lambda c: plots.plot_prediction(with_value(IMAGES[0], 1, np.nan), PROBABILITIES), ValueError, ("image", "NaN")
     ),
+    "plot_prediction-not-a-distribution": Case(
+        lambda c: plots.plot_prediction(IMAGES[0], np.ones(10)), ValueError, (("확률", "probability"), "1, 10~10")
+    ),
     "plot_prediction-nan-probabilities": Case(
         lambda c: plots.plot_prediction(IMAGES[0], with_value(PROBABILITIES, 2, np.nan)),
         ValueError,
@@ -245,7 +309,8 @@ def model():
 @pytest.mark.parametrize("name", CASES)
 def test_bad_input_is_refused_clearly(name, model, tmp_path, monkeypatch):
     case = CASES[name]
-    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path / "models"))  # nothing is stored, but never in the repository
+    models = tmp_path / "models"
+    monkeypatch.setenv("COURSE_MODEL_DIR", str(models))  # nothing may be stored, and never in the repository
     for variable, value in case.env.items():
         monkeypatch.setenv(variable, value)
     with pytest.raises((ValueError, TypeError)) as caught:
@@ -255,13 +320,9 @@ def test_bad_input_is_refused_clearly(name, model, tmp_path, monkeypatch):
     assert raised_at.is_relative_to(HELPERS), f"raised in {raised_at}, not by helpers"
     korean, english = str(caught.value).split("\n", 1)
     assert HANGUL.search(korean) and not HANGUL.search(english) and re.search("[A-Za-z]{3}", english)
-    assert not DETACHED_PARTICLE.search(korean), korean  # "images의 dtype은", not "images 의 dtype 은"
+    # "images의 dtype은", not "images 의 dtype 은" ("이 책" is the word "this", not a particle)
+    assert not DETACHED_PARTICLE.search(korean.replace(" 이 책", " 책")), korean
     for word in case.words:
         korean_word, english_word = word if isinstance(word, tuple) else (word, word)
         assert korean_word in korean and english_word in english, (word, str(caught.value))
-
-
-def test_particles_attach_to_the_word_before_them():
-    with pytest.raises(TypeError) as caught:
-        helpers.scale_images(RAW / 255)
-    assert "images의 dtype은 uint8이어야 합니다(아직 스케일 조정하지 않은 원본)" in str(caught.value)
+    assert not list(models.glob("**/*")), "refused, yet something was stored"

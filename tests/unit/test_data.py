@@ -109,12 +109,6 @@ def test_class_names():
     assert len(set(helpers.CLASS_NAMES_KO)) == len(set(helpers.CLASS_NAMES_EN)) == 10
     assert helpers.class_name(np.int64(7)) == "스니커즈"
     assert helpers.class_name(1, lang="en") == "Trouser"
-    with pytest.raises(ValueError, match="0~9"):
-        helpers.class_name(10)
-    with pytest.raises(TypeError):
-        helpers.class_name(1.0)
-    with pytest.raises(ValueError, match="'ko'"):
-        helpers.class_name(1, lang="fr")
 
 
 def test_scale_images_gives_float32_in_unit_range_with_channel_axis():
@@ -124,23 +118,6 @@ def test_scale_images_gives_float32_in_unit_range_with_channel_axis():
     assert scaled.min() == 0.0 and scaled.max() == 1.0
 
 
-@pytest.mark.parametrize(
-    "bad, error, words",
-    [
-        (np.zeros((28, 28), np.uint8), ValueError, ["(N, 28, 28)", "배치"]),
-        (np.zeros((5, 32, 32), np.uint8), ValueError, ["(5, 32, 32)"]),
-        (np.zeros((5, 28, 28, 3), np.uint8), ValueError, ["(5, 28, 28, 3)"]),
-        (np.zeros((5, 28, 28), np.float64), TypeError, ["uint8", "float64"]),
-        ("not an array", TypeError, ["NumPy"]),
-    ],
-)
-def test_scale_images_rejects_bad_input(bad, error, words):
-    with pytest.raises(error) as caught:
-        helpers.scale_images(bad)
-    for word in words:
-        assert word in str(caught.value)
-
-
 def test_split_is_the_seeds_80_20(splits):
     assert (len(splits.x_train), len(splits.x_val), len(splits.x_test)) == (48000, 12000, 10000)
     assert splits.x_train.dtype == np.float32 and splits.x_train.shape[1:] == (28, 28, 1)
@@ -148,25 +125,6 @@ def test_split_is_the_seeds_80_20(splits):
     (x, y), _ = helpers.load_fashion_mnist()
     _, _, y_train, y_val = helpers.split_train_val(x, y)
     assert np.array_equal(y_train, splits.y_train) and np.array_equal(y_val, splits.y_val)
-
-
-@pytest.mark.parametrize(
-    "labels, error, word",
-    [
-        (np.zeros((4, 10), np.int64), ValueError, "원-핫"),
-        (np.array([0, 1, 2, 10]), ValueError, "0~9"),
-        (np.array([0.0, 1.0, 2.0, 3.0]), TypeError, "정수"),
-        (np.array([0, 1, 2]), ValueError, "레이블 수"),
-    ],
-)
-def test_split_rejects_bad_labels(labels, error, word):
-    with pytest.raises(error, match=word):
-        helpers.split_train_val(np.zeros((4, 28, 28), np.uint8), labels)
-
-
-def test_split_rejects_bad_fraction():
-    with pytest.raises(ValueError, match="val_fraction"):
-        helpers.split_train_val(np.zeros((4, 28, 28), np.uint8), np.arange(4), val_fraction=20)
 
 
 def test_load_splits_matches_lesson_4_done_by_hand():

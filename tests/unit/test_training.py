@@ -1,7 +1,6 @@
 """Run modes and recipes (helpers.recipes), compiling, callbacks and seeds (helpers.training); the store itself:
 test_runstore.py. Bad arguments to each of them: test_bad_inputs.py."""
 
-import dataclasses
 import os
 import stat
 from pathlib import Path
@@ -25,11 +24,6 @@ def test_run_modes(monkeypatch):
     assert quick.name == "quick" and quick.train_limit < 48000
     x, y = quick.take(np.zeros((48000, 28, 28, 1), np.float32), np.zeros(48000, np.int64))
     assert x.shape[1:] == (28, 28, 1) and len(x) == len(y) == quick.train_limit
-
-
-def test_a_legacy_h5_checkpoint_is_refused_although_keras_takes_it():
-    with pytest.raises(ValueError, match=r"\.keras"):
-        helpers.make_callbacks("best-cnn-model.h5")
 
 
 def test_callbacks_are_the_lessons():
@@ -112,20 +106,6 @@ def test_model_folder_defaults_to_the_projects_models(monkeypatch):
     assert recipes.model_dir() == Path.home() / "course-models"
 
 
-def test_training_refuses_unscaled_or_flat_images(splits, tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSE_MODEL_DIR", str(tmp_path))
-    raw = dataclasses.replace(splits, x_train=(splits.x_train[:8] * 255).astype(np.uint8), y_train=splits.y_train[:8])
-    with pytest.raises(TypeError, match="scale_images"):
-        helpers.train_or_load(mode=TINY, data=raw)
-    flat = dataclasses.replace(splits, x_val=splits.x_val[:8, :, :, 0], y_val=splits.y_val[:8])
-    with pytest.raises(ValueError, match="채널"):
-        helpers.train_or_load(mode=TINY, data=flat)
-    times_255 = dataclasses.replace(splits, x_train=splits.x_train[:8] * 255, y_train=splits.y_train[:8])
-    with pytest.raises(ValueError, match="255"):
-        helpers.train_or_load(mode=TINY, data=times_255)
-    assert not list(tmp_path.iterdir())  # refused before anything was stored
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "recipe",
@@ -139,7 +119,7 @@ def test_same_seed_gives_identical_histories(recipe, splits, tmp_path, monkeypat
     assert first.history == second.history and weights_sha256(first.model) == weights_sha256(second.model)
 
 
-def test_recipe_fields_become_plain_numbers():
+def test_recipe_numbers_become_plain_python_numbers():
     recipe = helpers.Recipe(epochs=np.int64(3), batch_size=np.int32(64), learning_rate=np.float32(0.5))
     assert recipe.key()["epochs"] == 3 and type(recipe.key()["batch_size"]) is int  # plain numbers: the key is JSON
     assert recipe.learning_rate == 0.5
