@@ -1,5 +1,6 @@
 import keras
 import numpy as np
+import pytest
 
 import helpers
 from helpers import precision
