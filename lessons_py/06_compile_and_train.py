@@ -390,6 +390,18 @@ run = helpers.save_trained(model, history, data=data, epoch_seconds=timer.second
 #
 # `fit()`이 돌려준 `history.history`는 에포크별 값을 담은 딕셔너리입니다.
 
+# %% mystnb={"image": {"alt": "에포크별 검증 손실 꺾은선 그래프. 검증 손실이 가장 낮아진 에포크마다 파란 삼각형(체크포인트 저장)이 있고, 마지막 저장 뒤로 개선이 없던 에포크 구간이 주황으로 칠해져 있으며, 훈련이 멈춘 에포크에 주황 점선과 어느 에포크의 가중치로 되돌렸는지가 적혀 있습니다."}}
+fig, timeline = helpers.concepts.callback_timeline(history.history["val_loss"], patience=2)
+plt.show()
+print("체크포인트를 저장한 에포크:", timeline["saves"])
+
+# %% [markdown]
+# *그림 6-1. 이 장의 훈련에서 두 콜백이 한 일.
+# `ModelCheckpoint(save_best_only=True)`는 검증 손실이 가장 낮아질 때마다
+# 저장하고, `EarlyStopping(patience=2,
+# restore_best_weights=True)`은 두 에포크 연속으로 나아지지 않으면 멈춘 뒤 가장 좋았던
+# 에포크의 가중치로 되돌립니다.*
+
 # %%
 print(list(history.history))
 

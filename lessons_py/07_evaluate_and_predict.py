@@ -192,7 +192,7 @@ print(val_probabilities.shape, val_predictions.shape)
 
 # %% [markdown]
 # 예측과 정답이 같은 비율을 직접 계산하면 `evaluate()`의 정확도와 같아야 합니다. Keras는 지표를 32비트 실수
-# (`float32`)로 계산하므로 여기서도 `float32`로 평균을 냅니다. 64비트로 계산하면 반올림 경계에 걸린 값이 넷째
+# (`float32`)로 계산하므로 여기서도 `float32`로 평균을 냅니다. 64비트로 계산하면 반올림이 갈리는 자리에 있는 값이 넷째
 # 자리에서 하나 달라 보일 수 있습니다.
 
 # %% tags=["nbval-ignore-output"]

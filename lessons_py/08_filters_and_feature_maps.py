@@ -435,7 +435,7 @@ print("시드를 다시 고정하지 않고 만든 모델과도 같은가:", sam
 #
 # `Conv2D`와 `Dense` 층은 따로 지정하지 않으면 가중치를 **글로럿 균등 초기화**(Glorot uniform, `"glorot_uniform"`)로,
 # 절편을 0으로 초기화합니다. 글로럿 균등 초기화는 가중치를 구간 $[-a, a]$에서 **균등 분포**로 뽑습니다. 구간 안의 모든
-# 값이 똑같은 확률로 나오므로 히스토그램이 평평한 상자 모양이 됩니다. 경계 $a$는 다음과 같습니다.
+# 값이 똑같은 확률로 나오므로 히스토그램이 평평한 상자 모양이 됩니다. 한계 $a$는 다음과 같습니다.
 #
 # $$a = \sqrt{\frac{6}{\text{fan}_\text{in} + \text{fan}_\text{out}}}$$
 #
@@ -455,7 +455,7 @@ print("시드를 다시 고정하지 않고 만든 모델과도 같은가:", sam
 
 # %%
 def glorot_limit(kernel_shape):
-    """합성곱 가중치 (높이, 너비, 입력 채널, 필터 개수)의 글로럿 균등 분포 경계 a."""
+    """합성곱 가중치 (높이, 너비, 입력 채널, 필터 개수)의 글로럿 균등 분포 한계 a."""
     height, width, in_channels, filters = kernel_shape
     fan_in = height * width * in_channels
     fan_out = height * width * filters
@@ -467,7 +467,7 @@ for layer in (untrained_conv1, untrained_conv2):
     weights = keras.ops.convert_to_numpy(layer.kernel)
     inside = bool(np.all(np.abs(weights) <= limit))
     zero_bias = bool(np.all(keras.ops.convert_to_numpy(layer.bias) == 0))
-    print(f"{layer.name}: 경계 a = {limit:.4f}, 기대하는 표준 편차 a/√3 = {limit / np.sqrt(3):.4f}")
+    print(f"{layer.name}: 한계 a = {limit:.4f}, 기대하는 표준 편차 a/√3 = {limit / np.sqrt(3):.4f}")
     print(f"       가중치가 모두 [-a, a] 안에 있는가: {inside}, 절편이 모두 0인가: {zero_bias}")
 
 # %% [markdown]
@@ -488,9 +488,9 @@ plot_weight_histograms({"훈련하지 않은 모델": untrained, "훈련한 모�
 plt.show()
 
 # %% [markdown]
-# 훈련하지 않은 모델의 히스토그램은 $[-a, a]$ 안에서 평평하고, 경계에서 뚝 끊깁니다. 글로럿 균등 분포 그대로입니다.
+# 훈련하지 않은 모델의 히스토그램은 $[-a, a]$ 안에서 평평하고, 한계에서 뚝 끊깁니다. 글로럿 균등 분포 그대로입니다.
 # 훈련한 모델은 바로 이 상자에서 출발해 **옵티마이저가 손실을 줄이는 방향으로 가중치를 조금씩 옮긴 결과**입니다.
-# 가중치가 상자의 경계 밖으로 얼마나 퍼져 나갔는지, 상자 모양이 얼마나 허물어졌는지 보세요. 많이 움직인 가중치일수록
+# 가중치가 상자의 한계 밖으로 얼마나 퍼져 나갔는지, 상자 모양이 얼마나 허물어졌는지 보세요. 많이 움직인 가중치일수록
 # 필터에 뚜렷한 패턴을 만듭니다. 훈련 전보다 표준 편차가 얼마나 커졌는지는 앞에서 출력한 두 결과를 비교하면 됩니다.
 #
 # ### 필터 비교

@@ -182,6 +182,14 @@ plt.show()
 # 좌우를 뒤집은 셔츠는 여전히 셔츠이므로 좌우 뒤집기는 안전하지만, 위아래를 뒤집은 앵클 부츠는 현실에 없는 이미지입니다.
 # `keras.layers.RandomFlip("horizontal")` 층은 훈련할 때만 이미지를 무작위로 좌우로 뒤집고, 예측할 때는 그대로 통과시킵니다.
 
+# %% mystnb={"image": {"alt": "다섯 열, 세 줄의 이미지 표. 첫 열은 원본 훈련 이미지 세 장(운동화, 드레스, 샌들)이고, 다음 열부터 좌우 뒤집기, ±10% 평행 이동, ±18° 회전, ±10% 확대·축소를 적용한 모습입니다. 옷의 종류는 그대로 알아볼 수 있습니다."}}
+fig = helpers.concepts.augmentation_gallery(data.x_train[:3])
+plt.show()
+
+# %% [markdown]
+# *그림 10-1. Keras의 데이터 증강 층이 같은 이미지를 바꾸는 모습. 이 층들은 훈련할 때만
+# 작동하고, 평가와 예측 때는 이미지를 그대로 통과시킵니다.*
+
 # %% mystnb={"image": {"alt": "\ud6c8\ub828 \uc774\ubbf8\uc9c0 8\uc7a5\uc744 \uc138 \uc904\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uccab \uc904\uc740 \uc6d0\ub798 \uc774\ubbf8\uc9c0\uc774\uace0, \uc544\ub798 \ub450 \uc904\uc740 \uac19\uc740 \uc774\ubbf8\uc9c0\ub97c RandomFlip\uc73c\ub85c \ub450 \ubc88 \ubb34\uc791\uc704\ub85c \ub4a4\uc9d1\uc740 \uacb0\uacfc\ub2e4. \uc774\ubbf8\uc9c0\ub9c8\ub2e4 \uc808\ubc18\ucbe4\uc758 \ud655\ub960\ub85c \uc88c\uc6b0\uac00 \ubc14\ub00c\uc5b4 \uc788\uace0, \ud074\ub798\uc2a4 \uc774\ub984\uc740 \uadf8\ub300\ub85c\ub2e4."}}
 keras.utils.set_random_seed(1)
 flip = keras.layers.RandomFlip("horizontal")
