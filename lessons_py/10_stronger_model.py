@@ -261,11 +261,39 @@ print("이 컴퓨터에서 고른 정밀도:", helpers.precision.resolve_precisi
 #
 # ## 더 강한 모델 만들기
 #
-# 바꾼 것을 모두 모으면 다음과 같습니다. 이 구조는 `helpers.build_strong_cnn()`에 담아 두었습니다. 맨 앞의 `flip` 층은
-# 훈련할 때만 이미지를 뒤집으므로 출력 모양을 바꾸지 않습니다.
+# 바꾼 것을 모두 모은 모델을 Keras 코드로 그대로 적으면 다음과 같습니다. 맨 앞의 `flip` 층은 훈련할 때만 이미지를
+# 뒤집으므로 출력 모양을 바꾸지 않습니다. 같은 구조를 `helpers.build_strong_cnn()`에도 담아 두었으므로, 두 모델의 층
+# 종류·설정·가중치 모양이 같은지 구조 지문으로 확인합니다.
 
 # %%
-strong_model = helpers.build_strong_cnn()
+def build_strong_model():
+    """바꾸는 것 1~6을 모두 모은 모델입니다."""
+    layers = [
+        keras.Input(shape=(28, 28, 1), name="image"),
+        keras.layers.RandomFlip("horizontal", name="flip"),  # 5. 훈련할 때만 좌우로 뒤집기
+    ]
+    for index, filters in enumerate((32, 64, 128), start=1):  # 3. 합성곱 블록 세 개
+        layers += [
+            keras.layers.Conv2D(filters, 3, padding="same", use_bias=False, name=f"conv{index}"),
+            keras.layers.BatchNormalization(name=f"bn{index}"),  # 1. 배치 정규화가 절편을 대신합니다
+            keras.layers.ReLU(name=f"relu{index}"),
+            keras.layers.MaxPooling2D(2, name=f"pool{index}"),
+        ]
+    layers += [
+        keras.layers.Flatten(name="flatten"),
+        keras.layers.Dropout(0.3, name="dropout1"),  # 2. 드롭아웃 두 번
+        keras.layers.Dense(128, activation="relu", name="hidden"),
+        keras.layers.Dropout(0.3, name="dropout2"),
+        # 6. 혼합 정밀도에서도 소프트맥스는 float32로 계산합니다
+        keras.layers.Dense(10, activation="softmax", dtype="float32", name="output"),
+    ]
+    return keras.Sequential(layers, name="fashion_cnn_strong")
+
+
+strong_model = build_strong_model()
+fingerprint = helpers.fingerprints.architecture_sha256
+print("helpers.build_strong_cnn()과 구조가 같습니다:",
+      fingerprint(strong_model) == fingerprint(helpers.build_strong_cnn()))
 strong_model.summary()
 
 # %% [markdown]
@@ -292,32 +320,62 @@ assert strong_model.get_layer("conv3").count_params() == 3 * 3 * 64 * 128 == 73_
 #
 # ## 훈련하기
 #
-# 훈련 방법은 `helpers.Recipe`로 적습니다. 어떤 모델을 어떤 하이퍼파라미터로 훈련하는지가 한곳에 모입니다. 이 장의
-# 레시피 `helpers.STRONG_RECIPE`를 출력해 봅시다.
+# 훈련도 Keras 코드 그대로입니다. 6장과 다른 점은 모두 앞에서 설명한 바꾸는 것입니다.
+#
+# - 정밀도 정책(바꾸는 것 6)은 층을 **만들기 전에** 정합니다. 층은 만들어질 때의 정책을 계속 씁니다. 모델을 만든 뒤에는
+#   정책을 `float32`로 되돌려서, 이 장에서 나중에 만드는 모델에 영향을 주지 않게 합니다.
+# - 옵티마이저는 아담에 코사인 감쇠 스케줄(바꾸는 것 4)을 학습률로 줍니다. 배치 크기는 128입니다.
+# - 학습률이 정해진 방식으로 0까지 줄어드므로 조기 종료 없이 28 에포크를 모두 훈련하고, 6장의 `ModelCheckpoint`로
+#   검증 손실이 가장 낮았던 에포크의 가중치를 저장해 두었다가 훈련이 끝나면 그 가중치를 불러옵니다.
+#
+# 훈련한 모델은 6장처럼 `helpers.save_trained()`로 모델 캐시에 저장합니다. 어떤 설정으로 훈련했는지는 레시피
+# `helpers.STRONG_RECIPE`(위에서 꺼낸 `recipe`)로 적어 두고, 이 레시피가 캐시의 이름표가 됩니다. 다음에 이 장을 열면
+# `helpers.find_run(recipe)`가 저장해 둔 모델을 찾아 다시 훈련하지 않습니다.
 
 # %%
-print(helpers.STRONG_RECIPE)
+print(recipe)
+
+
+def train_strong_model():
+    """28 에포크를 훈련하고, 검증 손실이 가장 낮았던 에포크의 가중치를 남겨 모델 캐시에 저장합니다."""
+    helpers.seed_everything()
+    keras.mixed_precision.set_global_policy(helpers.resolve_precision(recipe.precision))
+    model = build_strong_model()
+    keras.mixed_precision.set_global_policy("float32")
+
+    schedule = keras.optimizers.schedules.CosineDecay(initial_rate, decay_steps=total_steps)
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=schedule),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    checkpoint = keras.callbacks.ModelCheckpoint(
+        "best-strong-model.weights.h5", save_best_only=True, save_weights_only=True
+    )
+    timer = helpers.EpochTimer()
+    history = model.fit(
+        data.x_train,
+        data.y_train,
+        batch_size=batch_size,
+        epochs=epochs,
+        validation_data=(data.x_val, data.y_val),
+        callbacks=[checkpoint, timer],
+        verbose=2,
+    )
+    model.load_weights("best-strong-model.weights.h5")  # 검증 손실이 가장 낮았던 에포크
+    return helpers.save_trained(model, history, recipe, data=data, epoch_seconds=timer.seconds)
 
 # %% [markdown]
-# 값 하나하나가 앞에서 설명한 바꾸는 것입니다.
-#
-# - `builder="strong"`: `helpers.build_strong_cnn()`으로 모델을 만듭니다. `model={}`은 그 함수에 넘길 인자로, 비어
-#   있으면 기본값(블록 세 개, 증강 사용)입니다.
-# - `epochs=28`, `batch_size=128`, `learning_rate=0.003`, `cosine_decay=True`: 바꾸는 것 4와 5입니다.
-# - `patience=28`: 에포크 수와 같으므로 조기 종료는 일어나지 않지만, 훈련이 끝나면 검증 손실이 가장 낮았던 에포크의
-#   가중치로 되돌립니다(6장의 `restore_best_weights`).
-# - `precision="auto"`: 바꾸는 것 6입니다.
-#
-# `helpers.train_or_load(recipe)`는 이 레시피대로 훈련하고 결과를 모델 캐시에 저장합니다. 같은 컴퓨터에서 같은 레시피로
-# 이미 훈련한 적이 있으면 다시 훈련하지 않고 불러오고, 훈련이 도중에 끊겼다면 마지막으로 끝낸 에포크부터 이어서
-# 합니다. 레시피가 조금이라도 다르면 다른 모델로 보고 새로 훈련합니다.
-#
-# 2코어 CPU에서는 이 훈련이 꽤 오래 걸립니다. 기다리기 어렵다면 아래 셀의 첫 줄을 `USE_BOOK_MODEL = True`로 바꾸세요.
-# 훈련하는 대신 이 책을 만들 때 같은 레시피로 훈련한 모델을 불러옵니다.
+# 2코어 CPU에서는 이 훈련이 꽤 오래 걸립니다(이 책을 만들 때 걸린 시간은 아래에 출력합니다). 기다리기 어렵다면 아래
+# 셀의 첫 줄을 `USE_BOOK_MODEL = True`로 바꾸세요. 훈련하는 대신 이 책을 만들 때 이 코드로 훈련한 모델을 불러옵니다.
 
 # %% tags=["nbval-ignore-output"]
 USE_BOOK_MODEL = False  # True로 바꾸면 긴 훈련 대신 이 책을 만들 때 훈련한 모델을 불러옵니다
-strong = helpers.book_model("strong") if USE_BOOK_MODEL else helpers.train_or_load(recipe)
+
+if USE_BOOK_MODEL:
+    strong = helpers.book_model("strong")
+else:
+    strong = helpers.find_run(recipe, data=data) or train_strong_model()
 
 # %% [markdown]
 # 학습률이 줄어드는 후반부에도 검증 손실이 계속 내려가는지, 훈련 정확도와 검증 정확도가 얼마나 벌어지는지 살펴보세요.
