@@ -1,0 +1,36 @@
+"""Checked exercises for every lesson: `q = helpers.exercises.lesson(2)`, then `q[1].check(answer)`, `q[1].hint()`,
+`q[1].solution()` and, at the end of the lesson, `q.progress()`.
+
+Judges and hints live in `lessonNN.py`; reference code and model answers are written once in `lessons_py/NN_*.py`
+and stored in `solutions.json` by `scripts/sync.py` (installed with the package, so `solution()` works in Colab).
+"""
+
+from importlib import import_module
+
+from helpers.exercises.core import Exercise, Lesson, Result, Wrong, ____
+
+__all__ = ["Exercise", "Lesson", "Result", "Wrong", "____", "lesson", "report"]
+
+LESSON_NUMBERS = tuple(range(1, 11))
+_bound: dict[int, Lesson] = {}
+
+
+def lesson(number: int) -> Lesson:
+    """The exercises of lesson `number`, bound once per kernel so that `progress()` counts every check."""
+    if isinstance(number, bool) or number not in LESSON_NUMBERS:
+        raise ValueError(f"연습 문제가 있는 장은 1장부터 10장까지입니다. 받은 값: {number!r}\nLessons are 1 to 10.")
+    if number not in _bound:
+        _bound[number] = Lesson(number, import_module(f"helpers.exercises.lesson{number:02d}").EXERCISES)
+    return _bound[number]
+
+
+def fresh(number: int) -> Lesson:
+    """A new, unbound copy of a lesson's exercises (tests)."""
+    import copy
+
+    return Lesson(number, copy.deepcopy(import_module(f"helpers.exercises.lesson{number:02d}").EXERCISES))
+
+
+def report() -> dict:
+    """Every lesson bound in this kernel and its summary (the solutions run reads it)."""
+    return {number: bound.summary() for number, bound in _bound.items()}
