@@ -8,7 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS ?= 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help book pdf test lint unit check nbval execute reproduce sync check-sync lock data system system-browser venv \
+.PHONY: help book pdf test lint unit check nbval exercises execute reproduce sync check-sync lock data system system-browser venv \
 	bench clean
 
 help:  ## this list
@@ -58,13 +58,16 @@ check: data system-browser  ## the notebooks, the lessons as Jupyter shows them,
 nbval: data  ## re-execute every notebook in quick mode and compare with the stored outputs
 	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
-test: lint unit check nbval  ## everything CI runs: lint, unit, check, nbval
+test: lint unit check nbval exercises  ## everything CI runs: lint, unit, check, nbval, exercises
 
-sync: venv  ## copy lessons_py/*.py edits into book/*.ipynb (outputs kept)
-	$(BIN)/jupytext --sync $(filter-out lessons_py/_%,$(wildcard lessons_py/*.py))
+sync: venv  ## lessons_py/*.py → book/*.ipynb (the learner's starters, outputs kept) and the exercises' solutions.json
+	$(BIN)/python scripts/sync.py
 
-check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees (both directions)
-	$(BIN)/python -m pytest -q tests/book/test_notebooks.py -k "pair or jupytext or its_notebook"
+check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees, and solutions.json too
+	$(BIN)/python -m pytest -q tests/book/test_notebooks.py tests/book/test_exercises.py -k "pair or jupytext or its_notebook or solutions"
+
+exercises: data  ## run every lesson with its solutions filled in (quick mode): every check() must pass
+	COURSE_MODE=quick $(BIN)/python -m pytest -q -m slow tests/book/test_exercise_solutions.py
 
 execute: data  ## run every notebook in full mode from an empty model cache and store the outputs
 	COURSE_MODE=full $(BIN)/python scripts/execute.py $(NOTEBOOKS)

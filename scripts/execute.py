@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
-from jupytext.cli import jupytext as jupytext_cli
+from lesson_notebook import write as write_learner_notebook
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,10 +61,11 @@ def pair_settings() -> dict:
 
 
 def take_cells_from_source(path: Path, target: Path) -> None:
-    """lessons_py/*.py → `target` (the notebook or a copy), keeping cell ids, notebook metadata and stored outputs."""
+    """lessons_py/*.py → `target` (the notebook or a copy), keeping cell ids, notebook metadata and stored outputs.
+    The notebook gets the learner's cells: each exercise's starter, not its solution (scripts/lesson_notebook.py)."""
     source = SOURCES / f"{path.stem}.py"
     if source.exists():
-        jupytext_cli(["--to", "ipynb", "--update", "--quiet", "--output", str(target), str(source)])
+        write_learner_notebook(source, target)
 
 
 def is_install_cell(cell) -> bool:

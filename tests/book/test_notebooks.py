@@ -1,6 +1,7 @@
 """The lessons as files: pairs in sync, executed top to bottom, readable outputs, the course's structure."""
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+from lesson_notebook import build, write  # noqa: E402  (the notebook writer: the learner's cells from lessons_py)
 SOURCES = sorted((ROOT / "lessons_py").glob("[0-9]*.py"))  # _template.py is not a lesson
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 ids = [path.stem for path in SOURCES]
@@ -38,8 +41,10 @@ def test_toc_lists_every_page_and_only_existing_ones():
 
 @pytest.mark.parametrize("source", SOURCES, ids=ids)
 def test_pair_is_in_sync(source):
+    """The notebook is its source as a learner gets it: every cell the same, each solution cell as its starter."""
     notebook = ROOT / "book" / f"{source.stem}.ipynb"
-    assert cells(jupytext.read(source)) == cells(nbformat.read(notebook, as_version=4)), (
+    learner, _ = build(source)
+    assert cells(learner) == cells(nbformat.read(notebook, as_version=4)), (
         f"{source.name} and {notebook.name} differ: run `make sync`, then `make execute`"
     )
 
@@ -98,16 +103,13 @@ def test_notebook_pairs_with_jupytext_tomls_settings(notebook):
 
 @pytest.mark.parametrize("source", SOURCES, ids=ids)
 def test_jupytext_sync_changes_nothing_in_either_direction(source, tmp_path):
-    """A fresh clone's `make sync` (or the commit hook) leaves both files as committed, whichever looks newer."""
-    from jupytext.cli import jupytext as jupytext_cli
-
+    """A fresh clone's `make sync` (or the commit hook) leaves the notebook as committed; read back as py:percent, the
+    notebook is exactly the source with each solution cell turned into its starter (nothing else differs)."""
     notebook = ROOT / "book" / f"{source.stem}.ipynb"
     copy = tmp_path / notebook.name
     copy.write_bytes(notebook.read_bytes())
-    jupytext_cli(["--to", "ipynb", "--update", "--quiet", "--output", str(copy), str(source)])
+    write(source, copy)
     assert copy.read_bytes() == notebook.read_bytes(), f"syncing {source.name} into {notebook.name} rewrites it"
-    text = tmp_path / source.name
-    jupytext_cli(["--to", "py:percent", "--quiet", "--output", str(text), str(notebook)])
-    assert text.read_text(encoding="utf-8") == source.read_text(encoding="utf-8"), (
-        f"syncing {notebook.name} into {source.name} rewrites it"
-    )
+    learner, _ = build(source)
+    as_text = jupytext.writes(nbformat.read(notebook, as_version=4), fmt="py:percent")
+    assert as_text == jupytext.writes(learner, fmt="py:percent"), f"{notebook.name} is not {source.name}'s learner view"
