@@ -81,7 +81,8 @@ def starter(code: str, where: str = "") -> str:
         if isinstance(node, ast.Assign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names = " = ".join(ast.get_source_segment(reference(code), target) for target in targets)
-            new = [f"{indent}{names} = {BLANK}{comment}"]
+            unpacked = targets[-1].elts if isinstance(targets[-1], ast.Tuple | ast.List) else [targets[-1]]
+            new = [f"{indent}{names} = {', '.join([BLANK] * len(unpacked))}{comment}"]  # `a, b = ____, ____` runs
         elif isinstance(node, ast.FunctionDef):
             body = node.body
             keep_until = body[0].end_lineno if ast.get_docstring(node) is not None else body[0].lineno - 1
@@ -144,7 +145,8 @@ def build(source: Path):
         learner_cells[question].source = add_code_to_details(learner_cells[question].source, code)
         learner = nbformat.from_dict(cell)
         learner.source = starter(cell.source, where)
-        learner.metadata["tags"] = [tag for tag in tags if tag != SOLUTION_TAG]
+        # a starter's output is the checker's "not answered" line: nbval compares it, whatever the solution prints
+        learner.metadata["tags"] = [tag for tag in tags if tag not in (SOLUTION_TAG, "nbval-ignore-output")]
         if not learner.metadata["tags"]:
             del learner.metadata["tags"]
         learner_cells.append(learner)

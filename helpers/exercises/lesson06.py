@@ -30,7 +30,7 @@ def one_hot(y_small_one_hot, loss):
     if name in ("sparse_categorical_crossentropy", "SparseCategoricalCrossentropy"):
         raise Wrong("원-핫 레이블에는 sparse_가 붙지 않은 손실을 씁니다. sparse_는 정수 레이블용입니다.")
     if name not in ("categorical_crossentropy", "CategoricalCrossentropy"):
-        raise Wrong(f"손실 {loss!r}은(는) 이 문제에 맞지 않습니다. 원-핫 레이블의 크로스 엔트로피를 고르세요.")
+        raise Wrong(f"손실 {loss!r}은(는) 원-핫 레이블에 맞지 않습니다. 원-핫 레이블용 크로스 엔트로피를 고르세요.")
 
 
 def learning_rate(val_loss_default, val_loss_small):
