@@ -8,8 +8,8 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS ?= 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help book pdf test lint unit slow check nbval execute reproduce sync check-sync lock data system system-browser venv \
-	bench clean test-compat
+.PHONY: help book pdf test lint unit slow check nbval exercises execute reproduce sync check-sync lock data system \
+	system-browser venv bench clean test-compat
 
 help:  ## this list
 	@awk -F':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -61,17 +61,20 @@ check: data system-browser  ## the notebooks, the lessons as Jupyter shows them,
 nbval: data  ## re-execute every notebook in quick mode and compare with the stored outputs
 	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
-test: lint unit slow check nbval  ## everything CI runs: lint, unit, slow, check, nbval
+test: lint unit slow check nbval exercises  ## everything CI runs: lint, unit, slow, check, nbval, exercises
 
 # Not part of `make test`: it builds three more environments (about 1 GB) outside the repository, in $COMPAT_VENVS.
 test-compat: venv  ## the lowest supported, Colab's and the newest TensorFlow/Keras: unit tests and every lesson alone
 	$(BIN)/python scripts/compat.py $(COMPAT_ARGS)
 
-sync: venv  ## copy lessons_py/*.py edits into book/*.ipynb (outputs kept; links to other pages made absolute)
-	$(BIN)/python scripts/execute.py --sync
+sync: venv  ## lessons_py/*.py → book/*.ipynb (learner's starters, outputs kept, links to the published book); solutions.json
+	$(BIN)/python scripts/sync.py
 
-check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees (both directions)
-	$(BIN)/python -m pytest -q tests/book/test_notebooks.py -k "pair or jupytext or its_notebook"
+check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees, and solutions.json too
+	$(BIN)/python -m pytest -q tests/book/test_notebooks.py tests/book/test_exercises.py -k "pair or jupytext or its_notebook or solutions"
+
+exercises: data  ## run every lesson with its solutions filled in (quick mode): every check() must pass
+	COURSE_MODE=quick $(BIN)/python -m pytest -q -m slow tests/book/test_exercise_solutions.py
 
 execute: data  ## run every notebook in full mode from an empty model cache and store the outputs
 	COURSE_MODE=full $(BIN)/python scripts/execute.py $(NOTEBOOKS)

@@ -402,23 +402,24 @@ print("이동한 이미지의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:
 # - 지역 연결과 가중치 공유 덕분에 합성곱 층은 파라미터가 적고(3×3 필터 32개짜리 층이 흑백 입력에서 320개, 컬러
 #   입력에서 896개), 물체가 옮겨지면 특성 맵도 그만큼 옮겨질 뿐입니다(이동 등변성).
 # - Keras의 `Conv2D`는 같은 계산을 여러 필터로 한꺼번에 하며, 필터 값은 훈련으로 학습됩니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# 연습 문제마다 답을 쓰는 코드 셀이 있습니다. `____` 자리에 답을 쓰고 셀을 실행하면 마지막 줄의 `check()`가 맞았는지
+# 알려 줍니다. 막히면 `q[1].hint()`로 힌트를(`q[1].hint(2)`는 두 번째 힌트), `q[1].solution()`으로 풀이를 봅니다.
+# 접힌 풀이에도 같은 풀이가 있습니다. 장의 맨 끝에서 몇 문제를 맞혔는지 알려 줍니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(1)
+
+# %% [markdown]
 # ### 연습 1. 손으로 합성곱 계산하기
 #
-# 다음 4×4 입력에 3×3 필터를 밸리드 방식으로 적용하면 출력은 몇 × 몇이고, 각 값은 얼마일까요? 손으로 계산한 뒤
-# 이 장의 `convolve2d`로 확인해 보세요.
-#
-# ```python
-# x = np.array([[1, 2, 0, 1],
-#               [0, 1, 3, 1],
-#               [2, 1, 0, 0],
-#               [1, 0, 1, 2]])
-# w = np.array([[0, 1, 0],
-#               [1, -4, 1],
-#               [0, 1, 0]])
-# ```
+# 아래 셀의 4×4 입력 `x`에 3×3 필터 `w`를 밸리드 방식으로 적용하면 출력은 몇 × 몇이고, 각 값은 얼마일까요? 손으로
+# 계산한 뒤 이 장의 `convolve2d`로 계산한 배열을 `answer`에 넣어 확인해 보세요.
 #
 # <details><summary>풀이</summary>
 #
@@ -429,12 +430,9 @@ print("이동한 이미지의 특성 맵 = 원래 특성 맵을 3칸 옮긴 것:
 # - $(1, 0)$: 가운데 1, 이웃 1 + 2 + 0 + 0 = 3 → $3 - 4 \cdot 1 = -1$
 # - $(1, 1)$: 가운데 0, 이웃 3 + 1 + 0 + 1 = 5 → $5 - 4 \cdot 0 = 5$
 #
-# 아래의 접힌 코드 셀이 `convolve2d`로 같은 값을 계산합니다.
-#
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
 x = np.array([[1, 2, 0, 1],
               [0, 1, 3, 1],
               [2, 1, 0, 0],
@@ -442,51 +440,58 @@ x = np.array([[1, 2, 0, 1],
 w = np.array([[0, 1, 0],
               [1, -4, 1],
               [0, 1, 0]])
-print(convolve2d(x, w))
+answer = convolve2d(x, w)  # 답: 손으로 계산한 값과 같은지 보세요
+q[1].check(answer)
 
 # %% [markdown]
 # ### 연습 2. 컬러 사진에서 파라미터 세기
 #
 # 224×224 컬러 사진(채널 3개)을 평탄화해서 뉴런 64개인 밀집층에 넣을 때와, 같은 사진에 3×3 필터 64개짜리
 # `Conv2D`를 적용할 때 파라미터는 각각 몇 개일까요? 합성곱 층의 필터는 입력 채널 3개를 모두 덮으므로 필터 하나의
-# 가중치는 $3 \times 3 \times 3$개입니다. Keras로 확인해 보세요.
+# 가중치는 $3 \times 3 \times 3$개입니다. 공식으로 계산해 두 변수에 넣고, 층을 만들어 `count_params()`로도 확인해 보세요.
 #
 # <details><summary>풀이</summary>
 #
 # 밀집층은 $224 \times 224 \times 3 \times 64 + 64 = 9{,}633{,}856$개, 합성곱 층은
-# $3 \times 3 \times 3 \times 64 + 64 = 1{,}792$개입니다. 5,000배가 넘게 차이 납니다. 아래의 접힌 코드 셀이
-# Keras로 확인합니다.
+# $3 \times 3 \times 3 \times 64 + 64 = 1{,}792$개입니다. 5,000배가 넘게 차이 납니다. 풀이 코드는 공식으로 계산한
+# 값을 Keras의 `count_params()`와 견줍니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
+dense_params = 224 * 224 * 3 * 64 + 64  # 답: 밀집층의 파라미터 수
+conv_params = (3 * 3 * 3 + 1) * 64  # 답: 합성곱 층의 파라미터 수
+q[2].check(dense_params, conv_params)
+
+# %% tags=["solution"]
+# 답: 두 층을 만들어 count_params()로 확인해 봅니다
 dense_64 = keras.layers.Dense(64)
-dense_64(keras.Input(shape=(224 * 224 * 3,)))
+dense_64(keras.Input(shape=(224 * 224 * 3,)))  # 입력으로 한 번 호출해야 가중치가 생깁니다
 conv_64 = keras.layers.Conv2D(64, kernel_size=3)
 conv_64(keras.Input(shape=(224, 224, 3)))
 print(f"밀집층: {dense_64.count_params():,}, 합성곱 층: {conv_64.count_params():,}")
-print(f"비율: 약 {dense_64.count_params() / conv_64.count_params():,.0f}배")
 
 # %% [markdown]
 # ### 연습 3. 흐리게 만드는 필터
 #
-# 모든 값이 $1/9$인 3×3 필터는 각 위치에서 주변 9개 픽셀의 평균을 냅니다. 이 필터를 이 장의 티셔츠 사진에
-# 적용하고 원본과 나란히 그려 보세요. 경계선 필터와 무엇이 다른가요?
+# 모든 값이 $1/9$인 3×3 필터는 각 위치에서 주변 9개 픽셀의 평균을 냅니다. 이 필터를 이 장의 티셔츠 이미지 `image`에
+# 적용해 `blurred`에 넣고, 그다음 셀에서 원본과 나란히 그려 보세요. 경계선 필터와 무엇이 다른가요?
 #
 # <details><summary>풀이</summary>
 #
 # 평균 필터는 모든 가중치가 양수라서 밝기가 바뀌는 곳을 강조하지 않고 오히려 부드럽게 뭉갭니다. 특성 맵은
 # 원본과 비슷하지만 줄무늬가 흐려집니다. 필터 값의 합이 1이라서 전체 밝기는 유지되고, 경계선 필터처럼 값의 합이
-# 0인 필터는 밝기가 일정한 곳에서 0을 냅니다. 그림은 아래의 접힌 코드 셀에 있습니다.
+# 0인 필터는 밝기가 일정한 곳에서 0을 냅니다.
 #
 # </details>
 
-# %% mystnb={"image": {"alt": "\uc6d0\ubcf8 \ud2f0\uc154\uce20 \uc774\ubbf8\uc9c0(28\u00d728)\uc640 3\u00d73 \ud3c9\uade0 \ud544\ud130\ub97c \uc801\uc6a9\ud55c \ud2b9\uc131 \ub9f5(26\u00d726)\uc744 \ub098\ub780\ud788 \uadf8\ub9b0 \uadf8\ub9bc. \ud2b9\uc131 \ub9f5\uc740 \uc6d0\ubcf8\uacfc \ube44\uc2b7\ud55c \ubaa8\uc591\uacfc \ubc1d\uae30\uc9c0\ub9cc \uc904\ubb34\ub2ac\uc640 \uacbd\uacc4\uc120\uc774 \ud750\ub9bf\ud558\uac8c \ubb49\uac1c\uc838 \uc788\ub2e4."}} tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-blur = np.full((3, 3), 1 / 9)
-blurred = convolve2d(image, blur)
+# %% tags=["solution"]
+blur = np.full((3, 3), 1 / 9)  # 답: 모든 값이 1/9인 3×3 필터
+blurred = convolve2d(image, blur)  # 답: 평균 필터의 특성 맵
+q[3].check(blurred, image)
 
+# %% tags=["solution"]
+# 답: 원본과 blurred를 나란히 그려 봅니다
 fig, axes = plt.subplots(1, 2, figsize=(6, 3))
 axes[0].imshow(image, cmap="gray_r")
 axes[0].set_title("원본 (28×28)")
@@ -502,50 +507,48 @@ plt.show()
 # 이 장에서는 경계선 필터를 사람이 골랐지만, 합성곱 신경망은 필터를 훈련으로 찾습니다. 정답 필터를 아는 작은
 # 문제를 만들어, 무작위 값에서 출발한 `Conv2D` 층이 그 필터를 다시 찾아내는지 확인해 봅시다.
 #
-# 1. 티셔츠 사진을 255로 나눠 0~1 사이로 만들고, 위 칸에서 아래 칸을 빼는 2×1 가로 경계선 필터 `[[1], [-1]]`를
+# 1. 티셔츠 이미지를 255로 나눠 0~1 사이로 만들고, 위 칸에서 아래 칸을 빼는 2×1 가로 경계선 필터 `[[1], [-1]]`를
 #    `convolve2d`로 적용해 27×28 특성 맵을 만듭니다. 이 특성 맵이 정답입니다.
-# 2. 커널 크기가 `(2, 1)`이고 절편이 없는 필터 하나짜리 `Conv2D` 층으로 모델을 만들고, 출력이 정답과 얼마나
+# 2. 커널 크기가 `(2, 1)`이고 절편이 없는 필터 하나짜리 `Conv2D` 층으로 모델 `learner`를 만들고, 출력이 정답과 얼마나
 #    다른지를 평균 제곱 오차(차이를 제곱해 평균한 값, `loss="mse"`)로 잽니다.
 # 3. 필터를 경사 하강법으로 고칩니다. 가중치 하나하나를 조금 늘릴 때 손실이 얼마나 변하는지를 모은 값이
 #    **그레이디언트**(gradient)이고, 가중치를 그레이디언트의 반대 방향으로 조금씩 옮겨 손실을 줄이는 방법이
 #    **경사 하강법**(gradient descent)입니다([용어집](glossary.md)). Keras에서는 옵티마이저
 #    `keras.optimizers.SGD(learning_rate=0.5)`로 `compile`하고(`learning_rate`는 한 걸음의 크기인 학습률입니다)
-#    `fit(..., epochs=200, verbose=0)`을 부르면 됩니다. 사진 한 장이 곧 배치 하나이므로 에포크마다 한 걸음씩,
+#    `fit(..., epochs=200, verbose=0)`을 부르면 됩니다. 이미지 한 장이 곧 배치 하나이므로 에포크마다 한 걸음씩,
 #    모두 200걸음 움직입니다(`compile`과 `fit`은 6장에서 자세히 배웁니다).
-# 4. 손실이 어떻게 줄었는지와, 학습한 필터를 정답 필터와 나란히 출력해 보세요.
+# 4. 손실이 어떻게 줄었는지와, 학습한 필터를 정답 필터와 나란히 출력해 보세요. `check()`는 훈련한 `learner`의 필터가
+#    정답과 0.05 안에서 같은지 봅니다.
 #
 # <details><summary>풀이</summary>
 #
 # 손실이 거의 0까지 줄고, 무작위 값에서 출발한 필터가 정답 `[1, -1]`과 거의 같아집니다.
 # 이 문제에서는 정답을 완벽하게 흉내 내는 필터가 정확히 하나뿐이므로 훈련이 그 필터를 찾아냈습니다. 실제 모델에서는
 # 정답 특성 맵 대신 "옷의 클래스를 맞혔는가"라는 손실로 같은 일을 하므로, 어떤 필터가 될지는 데이터가 정합니다.
-# 코드는 아래의 접힌 셀에 있습니다(사진 한 장으로 200걸음만 훈련하므로 금방 끝납니다).
+# 이미지 한 장으로 200걸음만 훈련하므로 금방 끝납니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
 scaled = image / 255.0
 true_kernel = np.array([[1.0], [-1.0]])  # 위 칸 − 아래 칸: 가로 경계선 필터
-target = convolve2d(scaled, true_kernel)
-print("정답 특성 맵의 모양:", target.shape)
+target = convolve2d(scaled, true_kernel)  # 답: 정답 특성 맵, 모양 (27, 28)
 
 keras.utils.set_random_seed(0)  # 필터의 무작위 초깃값이 매번 같도록
-learner = keras.Sequential([
+learner = keras.Sequential([  # 답: Conv2D 층 하나짜리 모델
     keras.Input(shape=(28, 28, 1)),
     keras.layers.Conv2D(1, kernel_size=(2, 1), use_bias=False),
 ])
-learner.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5), loss="mse")
-print("처음 필터:", learner.layers[0].get_weights()[0].ravel().round(3))
-
-history = learner.fit(scaled.reshape(1, 28, 28, 1).astype("float32"),
+learner.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5), loss="mse")  # 답: SGD(0.5)와 mse로 compile
+history = learner.fit(scaled.reshape(1, 28, 28, 1).astype("float32"),  # 답: 200 에포크 훈련
                       target.reshape(1, 27, 28, 1).astype("float32"),
                       epochs=200, verbose=0)
-for step in (1, 10, 50, 100, 200):  # 각 걸음에서 필터를 고치기 직전에 잰 손실
+for step in (1, 10, 50, 100, 200):  # 답: 몇몇 걸음의 손실과 학습한 필터를 출력합니다
     print(f"{step:3d}번째 걸음의 손실: {history.history['loss'][step - 1]:.2e}")
+q[4].check(learner)
 
-learned = learner.layers[0].get_weights()[0].ravel()
-print("학습한 필터:", learned.round(4), "/ 정답 필터:", true_kernel.ravel())
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [합성곱 신경망으로 패션 MNIST 분류하기](intro.md) · 다음: [2. 합성곱 층](02_conv_layer.ipynb)

@@ -487,12 +487,23 @@ plt.show()
 # - 파라미터 수는 $k_h \times k_w \times C_{\text{in}} \times F + F$로, 이 책의 두 층은 320개와 18,496개입니다.
 #   입력 크기, 패딩, 스트라이드는 파라미터 수와 무관합니다.
 # - 스트라이드 1인 3×3 합성곱 층을 쌓을 때마다 수용 영역은 3×3, 5×5, 7×7로 넓어집니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# 1장처럼 `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(2)
+
+# %% [markdown]
 # ### 연습 1. 출력 크기 계산하기
 #
-# 32×32 입력에 5×5 필터를 쓸 때 다음 네 경우의 출력 크기를 공식으로 계산하고, Keras로 확인해 보세요.
+# 32×32 입력에 5×5 필터를 쓸 때 다음 네 경우의 출력 크기(가로세로 한 변)를 공식으로 계산해 `sizes`에 순서대로 넣고,
+# Keras로도 확인해 보세요.
 #
 # - (가) 밸리드, 스트라이드 1
 # - (나) 세임, 스트라이드 1
@@ -508,12 +519,14 @@ plt.show()
 # - (다) $\lfloor 27/2 \rfloor + 1 = 13 + 1 = 14$
 # - (라) $\lfloor 31/2 \rfloor + 1 = 15 + 1 = 16$ ($\lceil 32/2 \rceil = 16$과 같습니다)
 #
-# 아래의 접힌 코드 셀이 Keras로 확인합니다.
-#
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
+sizes = [28, 32, 14, 16]  # 답: (가), (나), (다), (라)의 출력 크기
+q[1].check(sizes)
+
+# %% tags=["solution"]
+# 답: Keras로 확인해 봅니다
 for padding, strides in [("valid", 1), ("same", 1), ("valid", 2), ("same", 2)]:
     layer = keras.layers.Conv2D(8, kernel_size=5, padding=padding, strides=strides)
     print(padding, strides, layer(keras.Input(shape=(32, 32, 1))).shape)
@@ -525,24 +538,25 @@ for padding, strides in [("valid", 1), ("same", 1), ("valid", 2), ("same", 2)]:
 # - (나) 이 책의 두 번째 층을 `strides=2, padding="valid"`로 바꾸면(입력 14×14×32) 출력 모양과 파라미터 수는
 #   어떻게 될까요?
 #
+# 층을 만들어 Keras로 답을 구해도 됩니다. 출력 모양은 `(높이, 너비, 채널)` 튜플로 씁니다(Keras가 보여 주는 `None`은
+# 있어도 됩니다).
+#
 # <details><summary>풀이</summary>
 #
 # - (가) $5 \times 5 \times 3 \times 16 + 16 = 1{,}216$개입니다.
 # - (나) 출력 크기는 $\lfloor (14 - 3)/2 \rfloor + 1 = 6$이므로 `(None, 6, 6, 64)`이고, 파라미터 수는 스트라이드와
 #   패딩에 영향을 받지 않으므로 그대로 18,496개입니다.
 #
-# 아래의 접힌 코드 셀이 Keras로 확인합니다.
-#
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-colour_layer = keras.layers.Conv2D(16, kernel_size=5)
-colour_layer(keras.Input(shape=(32, 32, 3)))
-print("(가)", colour_layer.count_params())
-
-strided_layer = keras.layers.Conv2D(64, kernel_size=3, strides=2, padding="valid")
-print("(나)", strided_layer(keras.Input(shape=(14, 14, 32))).shape, strided_layer.count_params())
+# %% tags=["solution"]
+colour_layer = keras.layers.Conv2D(16, kernel_size=5)  # 답: (가)의 층
+colour_layer(keras.Input(shape=(32, 32, 3)))  # 답: 입력으로 호출해 가중치를 만듭니다
+strided_layer = keras.layers.Conv2D(64, kernel_size=3, strides=2, padding="valid")  # 답: (나)의 층
+params_a = colour_layer.count_params()  # 답: (가)의 파라미터 수
+shape_b = strided_layer(keras.Input(shape=(14, 14, 32))).shape  # 답: (나)의 출력 모양
+params_b = strided_layer.count_params()  # 답: (나)의 파라미터 수
+q[2].check(params_a, shape_b, params_b)
 
 # %% [markdown]
 # ### 연습 3. 1×1 합성곱
@@ -555,14 +569,17 @@ print("(나)", strided_layer(keras.Input(shape=(14, 14, 32))).shape, strided_lay
 # 1×1 필터는 이웃 픽셀을 보지 않으므로 가로세로 크기는 그대로 14×14이고, 출력 채널은 필터 개수인 16입니다.
 # 파라미터는 $1 \times 1 \times 32 \times 16 + 16 = 528$개입니다. 위치마다 32개 채널의 값을 섞어 16개로 줄이는,
 # 즉 **채널 방향으로만 작동하는 밀집층**과 같습니다. 큰 모델에서 계산량을 줄이려고 채널 수를 줄일 때 자주 씁니다.
-# 아래의 접힌 코드 셀이 Keras로 확인합니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-pointwise = keras.layers.Conv2D(16, kernel_size=1)
-print(pointwise(keras.Input(shape=(14, 14, 32))).shape, pointwise.count_params())
+# %% tags=["solution"]
+pointwise = keras.layers.Conv2D(16, kernel_size=1)  # 답: 1×1 합성곱 층
+shape = pointwise(keras.Input(shape=(14, 14, 32))).shape  # 답: 출력 모양
+params = pointwise.count_params()  # 답: 파라미터 수
+q[3].check(shape, params)
+
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [1. 합성곱 신경망이란](01_what_is_cnn.ipynb) · 다음: [3. 풀링 층](03_pooling_layer.ipynb)

@@ -368,37 +368,40 @@ plt.show()
 # - 출력 크기는 합성곱과 같은 공식으로 계산합니다. 첫 번째 블록은 `(28, 28, 1)` → `(28, 28, 32)` → `(14, 14, 32)`,
 #   두 번째 블록은 `(14, 14, 64)` → `(7, 7, 64)`입니다.
 # - 풀링은 뒤따르는 층의 수용 영역을 빠르게 넓힙니다. 두 블록을 지난 숫자 하나는 이미지의 10×10 영역을 봅니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(3)
+
+# %% [markdown]
 # ### 연습 1. 손으로 풀링하기
 #
-# 다음 4×4 특성 맵에 2×2 최대 풀링과 2×2 평균 풀링을 적용한 결과를 손으로 구하고, Keras로 확인해 보세요.
-#
-# ```python
-# x = np.array([[2, 0, 1, 5],
-#               [8, 3, 0, 2],
-#               [4, 4, 6, 1],
-#               [0, 4, 7, 9]])
-# ```
+# 아래 셀의 4×4 특성 맵 `x`에 2×2 최대 풀링과 2×2 평균 풀링을 적용한 결과를 손으로 구하고, Keras의 풀링 층으로
+# 계산한 2×2 배열을 `max_pooled`와 `avg_pooled`에 넣어 확인해 보세요.
 #
 # <details><summary>풀이</summary>
 #
 # 네 영역은 (2, 0, 8, 3), (1, 5, 0, 2), (4, 4, 0, 4), (6, 1, 7, 9)입니다. 최대 풀링은 `[[8, 5], [4, 9]]`,
-# 평균 풀링은 합 13, 8, 12, 23을 4로 나눈 `[[3.25, 2.0], [3.0, 5.75]]`입니다. 아래의 접힌 코드 셀이 Keras로
-# 확인합니다.
+# 평균 풀링은 합 13, 8, 12, 23을 4로 나눈 `[[3.25, 2.0], [3.0, 5.75]]`입니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
 x = np.array([[2, 0, 1, 5],
               [8, 3, 0, 2],
               [4, 4, 6, 1],
               [0, 4, 7, 9]])
-exercise_batch = x.reshape(1, 4, 4, 1).astype("float32")
-print(keras.ops.convert_to_numpy(keras.layers.MaxPooling2D(2)(exercise_batch))[0, :, :, 0])
-print(keras.ops.convert_to_numpy(keras.layers.AveragePooling2D(2)(exercise_batch))[0, :, :, 0])
+exercise_batch = x.reshape(1, 4, 4, 1).astype("float32")  # 답: 풀링 층이 받는 (배치, 높이, 너비, 채널)
+max_pooled = keras.ops.convert_to_numpy(keras.layers.MaxPooling2D(2)(exercise_batch))[0, :, :, 0]  # 답
+avg_pooled = keras.ops.convert_to_numpy(keras.layers.AveragePooling2D(2)(exercise_batch))[0, :, :, 0]  # 답
+q[1].check(max_pooled, avg_pooled)
 
 # %% [markdown]
 # ### 연습 2. 겹치는 풀링과 홀수 크기
@@ -413,17 +416,14 @@ print(keras.ops.convert_to_numpy(keras.layers.AveragePooling2D(2)(exercise_batch
 # - (나) $\lfloor (7 - 2)/2 \rfloor + 1 = 3$이므로 `(None, 3, 3, 64)`입니다. 밸리드 패딩이라 마지막(7번째) 행과
 #   열은 어떤 영역에도 들어가지 않고 버려집니다. `padding="same"`을 주면 `(None, 4, 4, 64)`가 됩니다.
 #
-# 아래의 접힌 코드 셀이 Keras로 확인합니다.
-#
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-overlapping = keras.layers.MaxPooling2D(pool_size=3, strides=2)
-print("(가)", overlapping(keras.Input(shape=(28, 28, 32))).shape, overlapping.count_params())
-print("(나)", keras.layers.MaxPooling2D(2)(keras.Input(shape=(7, 7, 64))).shape)
-same_pooling = keras.layers.MaxPooling2D(2, padding="same")
-print("(나) 세임 패딩", same_pooling(keras.Input(shape=(7, 7, 64))).shape)
+# %% tags=["solution"]
+overlapping = keras.layers.MaxPooling2D(pool_size=3, strides=2)  # 답: (가)의 층
+shape_a = overlapping(keras.Input(shape=(28, 28, 32))).shape  # 답: (가)의 출력 모양
+params_a = overlapping.count_params()  # 답: (가)의 파라미터 수
+shape_b = keras.layers.MaxPooling2D(2)(keras.Input(shape=(7, 7, 64))).shape  # 답: (나)의 출력 모양
+q[2].check(shape_a, params_a, shape_b)
 
 # %% [markdown]
 # ### 연습 3. 풀링 대신 스트라이드 2 합성곱
@@ -437,14 +437,18 @@ print("(나) 세임 패딩", same_pooling(keras.Input(shape=(7, 7, 64))).shape)
 # 출력 모양은 $\lceil 28/2 \rceil = 14$이므로 똑같이 `(None, 14, 14, 32)`입니다. 하지만 이 합성곱 층은
 # $3 \times 3 \times 32 \times 32 + 32 = 9{,}248$개의 파라미터를 학습해야 합니다. 크기를 줄이는 방법 자체를
 # 학습할 수 있다는 장점이 있지만, 최대 풀링은 파라미터 없이 크기를 줄이므로 더 가볍고 과대적합의 위험도 늘리지
-# 않습니다. 아래의 접힌 코드 셀이 Keras로 확인합니다.
+# 않습니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-strided = keras.layers.Conv2D(32, kernel_size=3, strides=2, padding="same")
-print(strided(keras.Input(shape=(28, 28, 32))).shape, strided.count_params())
+# %% tags=["solution"]
+strided = keras.layers.Conv2D(32, kernel_size=3, strides=2, padding="same")  # 답: 풀링 대신 쓸 층
+shape = strided(keras.Input(shape=(28, 28, 32))).shape  # 답: 출력 모양
+params = strided.count_params()  # 답: 파라미터 수
+q[3].check(shape, params)
+
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [2. 합성곱 층](02_conv_layer.ipynb) · 다음: [4. 데이터 준비](04_data.ipynb)

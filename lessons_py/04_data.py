@@ -369,35 +369,44 @@ plt.show()
 #   원본 노트의 `uint8 / 255.0`은 `float64`가 됩니다. 미리 훈련한 모델을 쓸 때는 그 모델의 전처리를 따릅니다.
 # - `train_test_split(test_size=0.2, random_state=42)`로 훈련 세트 48,000장과 검증 세트 12,000장을 만들고,
 #   나눈 결과를 담은 변수로 훈련합니다. 다음 장부터는 `helpers.load_splits()` 한 줄로 이 모든 일을 합니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(4)
+
+# %% [markdown]
 # ### 연습 1. 층화 분할
 #
 # `train_test_split`에 `stratify=y_train_all`을 더하면 클래스 비율을 유지하며 나눕니다. 이렇게 나누면 검증 세트의
-# 클래스별 개수는 어떻게 될까요? 코드로 확인해 보세요.
+# 클래스별 개수는 어떻게 될까요? 개수만 세면 되므로 레이블만 나누고, 검증 세트의 클래스별 개수를 `val_counts`에
+# 넣어 확인해 보세요.
 #
 # <details><summary>풀이</summary>
 #
 # 훈련 이미지는 클래스마다 6,000장이므로, 20%씩 떼면 검증 세트에는 클래스마다 정확히 1,200장, 훈련 세트에는
 # 4,800장씩 들어갑니다. 이 데이터처럼 균형이 잘 잡혀 있으면 층화 분할을 하지 않아도 큰 차이는 없지만,
 # 클래스 크기가 들쭉날쭉한 데이터에서는 작은 클래스가 검증 세트에서 빠지지 않도록 층화 분할을 쓰는 것이 좋습니다.
-# 개수만 세면 되므로 아래 코드는 레이블만 나눕니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-y_train_strat, y_val_strat = train_test_split(
+# %% tags=["solution"]
+y_train_strat, y_val_strat = train_test_split(  # 답: 레이블만 층화 분할합니다
     y_train_all, test_size=0.2, random_state=42, stratify=y_train_all)
-print("훈련 세트:", np.bincount(y_train_strat))
-print("검증 세트:", np.bincount(y_val_strat))
+val_counts = np.bincount(y_val_strat)  # 답: 검증 세트의 클래스별 개수
+q[1].check(val_counts)
 
 # %% [markdown]
 # ### 연습 2. 컬러 이미지의 메모리
 #
 # 32×32 픽셀 컬러(RGB) 이미지 50,000장을 이 장처럼 4차원 배열로 만들면 모양은 무엇일까요?
-# `float32`와 `float64`로 스케일을 조정하면 각각 몇 MB가 필요할까요?
+# `float32`와 `float64`로 스케일을 조정하면 각각 몇 MB가 필요할까요(1 MB = 1,000,000바이트)?
 #
 # <details><summary>풀이</summary>
 #
@@ -407,33 +416,37 @@ print("검증 세트:", np.bincount(y_val_strat))
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-color_shape = (50000, 32, 32, 3)
-color_count = np.prod(color_shape)
-for dtype in ["float32", "float64"]:
-    print(f"{dtype}: {color_count * np.dtype(dtype).itemsize / 1e6:,.1f} MB")
+# %% tags=["solution"]
+color_shape = (50000, 32, 32, 3)  # 답: 4차원 배열의 모양
+mb_float32 = np.prod(color_shape) * np.dtype("float32").itemsize / 1e6  # 답: float32일 때의 MB
+mb_float64 = np.prod(color_shape) * np.dtype("float64").itemsize / 1e6  # 답: float64일 때의 MB
+q[2].check(color_shape, mb_float32, mb_float64)
 
 # %% [markdown]
 # ### 연습 3. 클래스별 평균 이미지
 #
-# 클래스마다 훈련 이미지의 평균을 내어 10장의 "평균 이미지"를 그려 보세요. 어떤 클래스들이 서로 비슷해 보이나요?
-# (힌트: `x_train[y_train == k].mean(axis=0)`의 모양은 (28, 28, 1)입니다.)
+# 클래스마다 훈련 이미지(`x_train`, `y_train`)의 평균을 내어 10장의 "평균 이미지"를 `means`에 모으고, 그다음 셀에서
+# 그려 보세요. 어떤 클래스들이 서로 비슷해 보이나요?
 #
 # <details><summary>풀이</summary>
 #
 # 평균 이미지를 모아 `helpers.plots.plot_samples`에 그대로 넘기면 됩니다. 스웨터, 코트, 셔츠의 평균 이미지는 긴소매
-# 윤곽이 거의 같고, 소매만 짧을 뿐 티셔츠/탑도 몸통 모양이 비슷합니다. 신발 세 종류(샌들, 스니커즈, 앵클 부츠)도
-# 서로 닮았습니다. 모델이 헷갈릴 만한 클래스들입니다. 반대로 바지와 가방은 윤곽이 뚜렷하게 다릅니다.
+# 모양이 거의 같고, 소매만 짧을 뿐 티셔츠/탑도 몸통 모양이 비슷합니다. 신발 세 종류(샌들, 스니커즈, 앵클 부츠)도
+# 서로 닮았습니다. 모델이 헷갈릴 만한 클래스들입니다. 반대로 바지와 가방은 모양이 뚜렷하게 다릅니다.
 #
 # </details>
 
-# %% mystnb={"image": {"alt": "\ud074\ub798\uc2a4\ub9c8\ub2e4 \ud6c8\ub828 \uc774\ubbf8\uc9c0\ub97c \ud3c9\uade0\ud55c \ud3c9\uade0 \uc774\ubbf8\uc9c0 \uc5f4 \uc7a5\uc744 2\ud589 5\uc5f4\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uc2a4\uc6e8\ud130, \ucf54\ud2b8, \uc154\uce20\uc758 \ud3c9\uade0 \uc774\ubbf8\uc9c0\ub294 \uae34\uc18c\ub9e4 \uc724\uacfd\uc774 \uac70\uc758 \uac19\uace0, \uc2e0\ubc1c \uc138 \uc885\ub958\ub3c4 \uc11c\ub85c \ub2ee\uc558\uc73c\uba70, \ubc14\uc9c0\uc640 \uac00\ubc29\uc740 \uc724\uacfd\uc774 \ub69c\ub837\ud558\uac8c \ub2e4\ub974\ub2e4."}} tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-means = np.stack([x_train[y_train == k].mean(axis=0) for k in range(10)])
-print(means.shape)
+# %% tags=["solution"]
+means = np.stack([x_train[y_train == k].mean(axis=0) for k in range(10)])  # 답: (10, 28, 28, 1)
+q[3].check(means)
+
+# %% tags=["solution"]
+# 답: 평균 이미지 10장을 그려 봅니다
 helpers.plots.plot_samples(means, np.arange(10), count=10, columns=5)
 plt.show()
+
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [3. 풀링 층](03_pooling_layer.ipynb) · 다음: [5. 모델 만들기](05_build_model.ipynb)

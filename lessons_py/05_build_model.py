@@ -40,6 +40,7 @@ helpers.versions.say_if_untested()  # 이 책이 시험한 TensorFlow·Keras 버
 import helpers
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 
 # %% [markdown]
@@ -507,13 +508,23 @@ print("훈련 모드와 결과가 같은가:", np.array_equal(first, with_dropou
 #   `keras.utils.plot_model()`은 그림을 그리지 못할 때 분명히 알려 주는 `helpers.plots.plot_model_diagram()`으로
 #   대신합니다.
 # - 같은 모델을 함수형 API(`keras.Input` → 층 호출 → `keras.Model`)로도 만들 수 있습니다(연습 4, 8장).
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 모델을 답으로 내면 `check()`가 층의
+# 구성과 출력 모양, 파라미터 수를 봅니다. 힌트는 `q[N].hint()`, 풀이는 `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(5)
+
+# %% [markdown]
 # ### 연습 1. 커널 크기 바꾸기
 #
 # 두 합성곱 층의 커널 크기를 5×5로 바꾸면 층별 파라미터 수와 전체 파라미터 수는 어떻게 될까요? 먼저 공식으로
-# 계산하고 `helpers.build_cnn(kernel_size=5)`로 확인해 보세요. 출력 모양은 바뀔까요?
+# 계산하고 `helpers.build_cnn(kernel_size=5)`로 만든 모델 `model5`로 확인해 보세요. 출력 모양은 바뀔까요?
 #
 # <details><summary>풀이</summary>
 #
@@ -523,18 +534,18 @@ print("훈련 모드와 결과가 같은가:", np.array_equal(first, with_dropou
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-model5 = helpers.build_cnn(kernel_size=5)
-for name in ["conv1", "conv2", "hidden", "output"]:
+# %% tags=["solution"]
+model5 = helpers.build_cnn(kernel_size=5)  # 답: 커널 크기가 5인 모델
+for name in ["conv1", "conv2", "hidden", "output"]:  # 답: 층마다 파라미터 수와 출력 모양을 출력합니다
     layer = model5.get_layer(name)
     print(f"{name:>6}: {layer.count_params():>7,}  출력 모양 {layer.output.shape}")
-print(f"  합계: {model5.count_params():,}")
+q[1].check(model5)
 
 # %% [markdown]
 # ### 연습 2. 풀링 층이 없다면
 #
-# 두 `MaxPooling2D` 층을 모두 빼면 `Flatten`의 출력 길이와 은닉층의 파라미터 수는 얼마가 될까요?
+# 두 `MaxPooling2D` 층을 모두 뺀 모델 `no_pool`을 만들면 `Flatten`의 출력 길이와 은닉층의 파라미터 수는 얼마가
+# 될까요?
 #
 # <details><summary>풀이</summary>
 #
@@ -544,9 +555,8 @@ print(f"  합계: {model5.count_params():,}")
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-no_pool = keras.Sequential([
+# %% tags=["solution"]
+no_pool = keras.Sequential([  # 답: 풀링 층 두 개를 뺀 모델
     keras.Input(shape=(28, 28, 1)),
     keras.layers.Conv2D(32, 3, activation="relu", padding="same"),
     keras.layers.Conv2D(64, 3, activation="relu", padding="same"),
@@ -555,14 +565,15 @@ no_pool = keras.Sequential([
     keras.layers.Dropout(0.4),
     keras.layers.Dense(10, activation="softmax"),
 ])
-print("Flatten의 출력:", no_pool.layers[2].output.shape)
-print(f"은닉층의 파라미터: {no_pool.layers[3].count_params():,}개")
+print("Flatten의 출력:", no_pool.layers[2].output.shape)  # 답: Flatten의 출력 모양
+print(f"은닉층의 파라미터: {no_pool.layers[3].count_params():,}개")  # 답: 은닉층의 파라미터 수
+q[2].check(no_pool)
 
 # %% [markdown]
 # ### 연습 3. 컬러 이미지를 받는 모델
 #
 # 32×32 크기의 컬러(RGB) 이미지를 받도록 `helpers.build_cnn(input_shape=(32, 32, 3))`으로 바꾸면, 어느 층의
-# 파라미터 수가 바뀔까요? 전체 파라미터 수를 계산해 보세요.
+# 파라미터 수가 바뀔까요? 전체 파라미터 수를 계산한 뒤 모델 `color`로 확인해 보세요.
 #
 # <details><summary>풀이</summary>
 #
@@ -572,13 +583,11 @@ print(f"은닉층의 파라미터: {no_pool.layers[3].count_params():,}개")
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-color = helpers.build_cnn(input_shape=(32, 32, 3))
-for name in ["conv1", "conv2", "hidden", "output"]:
+# %% tags=["solution"]
+color = helpers.build_cnn(input_shape=(32, 32, 3))  # 답: 컬러 이미지를 받는 모델
+for name in ["conv1", "conv2", "hidden", "output"]:  # 답: 층마다 파라미터 수를 출력합니다
     print(f"{name:>6}: {color.get_layer(name).count_params():>7,}")
-print("평탄화한 길이:", color.get_layer("flatten").output.shape)
-print(f"  합계: {color.count_params():,}")
+q[3].check(color)
 
 # %% [markdown]
 # ### 연습 4. 함수형 API로 같은 모델 만들기
@@ -591,31 +600,31 @@ print(f"  합계: {color.count_params():,}")
 # x = keras.layers.MaxPooling2D(2)(x)
 # ```
 #
-# 나머지 층도 같은 방식으로 이어 붙이고 `keras.Model(inputs=inputs, outputs=outputs)`로 모델을 만드세요.
-# 파라미터 수가 이 장의 모델과 같은지, `summary()`의 표가 어떻게 다른지 확인해 보세요.
+# 나머지 층도 같은 방식으로 이어 붙이고 `keras.Model(inputs=inputs, outputs=outputs)`로 모델 `functional`을
+# 만드세요. 파라미터 수가 이 장의 모델과 같은지, `summary()`의 표가 어떻게 다른지 확인해 보세요.
 #
 # <details><summary>풀이</summary>
 #
-# 파라미터는 똑같이 333,526개입니다. 요약표에는 함수형 모델의 첫 줄로 입력층(`InputLayer`)이 함께 나옵니다.
+# 파라미터는 똑같이 333,526개입니다. 모델 요약에는 함수형 모델의 첫 줄로 입력층(`InputLayer`)이 함께 나옵니다.
 # `Sequential`도 안에서는 이런 함수형 모델을 만들어 쓰므로 두 모델은 같은 계산을 합니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
 inputs = keras.Input(shape=(28, 28, 1))
 x = keras.layers.Conv2D(32, kernel_size=3, activation="relu", padding="same")(inputs)
 x = keras.layers.MaxPooling2D(2)(x)
-x = keras.layers.Conv2D(64, kernel_size=3, activation="relu", padding="same")(x)
-x = keras.layers.MaxPooling2D(2)(x)
-x = keras.layers.Flatten()(x)
-x = keras.layers.Dense(100, activation="relu")(x)
-x = keras.layers.Dropout(0.4)(x)
-outputs = keras.layers.Dense(10, activation="softmax")(x)
-functional = keras.Model(inputs=inputs, outputs=outputs, name="fashion_cnn_functional")
+x = keras.layers.Conv2D(64, kernel_size=3, activation="relu", padding="same")(x)  # 답: 나머지 층을 이어 붙입니다
+x = keras.layers.MaxPooling2D(2)(x)  # 답
+x = keras.layers.Flatten()(x)  # 답
+x = keras.layers.Dense(100, activation="relu")(x)  # 답
+x = keras.layers.Dropout(0.4)(x)  # 답
+outputs = keras.layers.Dense(10, activation="softmax")(x)  # 답: 출력층
+functional = keras.Model(inputs=inputs, outputs=outputs, name="fashion_cnn_functional")  # 답
+q[4].check(functional)
 
-print("파라미터 수:", functional.count_params(), "/ 이 장의 모델:", model.count_params())
-functional.summary()
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [4. 데이터 준비](04_data.ipynb) · 다음: [6. 컴파일과 훈련](06_compile_and_train.ipynb)

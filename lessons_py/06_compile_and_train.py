@@ -499,13 +499,24 @@ print(f"기록의 {best_epoch} 에포크 : 검증 정확도 {history.history['va
 #   되돌립니다.
 # - 재현하려면 모델을 만들기 **전에** 시드를 고정합니다. 훈련한 모델은 `helpers.save_trained()`로 저장해 7장에서
 #   다시 씁니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(6)
+
+# %% [markdown]
 # ### 연습 1. 조기 종료 따라가기
 #
 # 검증 손실이 에포크마다 `[0.45, 0.36, 0.33, 0.34, 0.32, 0.33, 0.35]`로 나왔습니다. `patience=2`일 때 몇 번째
-# 에포크에서 멈추고, 몇 번째 에포크의 가중치로 되돌아갈까요? `patience=1`이라면 어떻게 달라질까요?
+# 에포크에서 멈추고, 몇 번째 에포크의 가중치로 되돌아갈까요? `patience=1`이라면 어떻게 달라질까요? 답은
+# `(멈추는 에포크, 되돌아가는 에포크)`로 씁니다.
 #
 # <details><summary>풀이</summary>
 #
@@ -513,13 +524,18 @@ print(f"기록의 {best_epoch} 에포크 : 검증 정확도 {history.history['va
 # 0이 됩니다. 6, 7 에포크가 연속으로 0.32를 넘지 못하므로 **7 에포크에서 멈추고 5 에포크의 가중치**로 되돌아갑니다.
 #
 # `patience=1`: 4 에포크가 0.33을 넘지 못하자마자 멈춥니다. **4 에포크에서 멈추고 3 에포크**로 되돌아가므로,
-# 5 에포크의 더 좋은 모델을 놓칩니다. `patience`가 너무 작으면 일시적인 흔들림에 속습니다. 아래 풀이 셀은 이 장의
+# 5 에포크의 더 좋은 모델을 놓칩니다. `patience`가 너무 작으면 일시적인 흔들림에 속습니다. 풀이 코드는 이 장의
 # `when_early_stopping_stops()`로 같은 답을 확인합니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
+patience_2 = (7, 5)  # 답: patience=2일 때 (멈추는 에포크, 되돌아가는 에포크)
+patience_1 = (4, 3)  # 답: patience=1일 때
+q[1].check(patience_2, patience_1)
+
+# %% tags=["solution"]
+# 답: 이 장의 when_early_stopping_stops()로 확인해 봅니다
 losses = [0.45, 0.36, 0.33, 0.34, 0.32, 0.33, 0.35]
 for patience_value in [2, 1]:
     stopped, best = when_early_stopping_stops(losses, patience=patience_value)
@@ -528,52 +544,56 @@ for patience_value in [2, 1]:
 # %% [markdown]
 # ### 연습 2. 원-핫 레이블로 훈련하기
 #
-# 레이블을 `keras.utils.to_categorical()`로 원-핫 인코딩하면 `compile()`의 무엇을 바꿔야 할까요? 레이블의 모양을
-# 확인하고, 훈련 이미지 4,000장과 검증 이미지 2,000장으로 **1 에포크만** 훈련해 보세요. 같은 조건에서 정수 레이블로
-# 훈련한 결과와 비교해 봅니다.
+# 레이블을 `keras.utils.to_categorical()`로 원-핫 인코딩하면 `compile()`의 무엇을 바꿔야 할까요? 훈련 이미지
+# 4,000장의 레이블을 원-핫으로 바꾸어 모양을 확인하고, 알맞은 손실 함수의 이름을 `loss`에 넣으세요. 그다음 셀에서
+# 훈련 이미지 4,000장과 검증 이미지 2,000장으로 **1 에포크만** 훈련해, 같은 조건에서 정수 레이블로 훈련한 결과와
+# 비교해 봅니다.
 #
 # <details><summary>풀이</summary>
 #
 # 원-핫 레이블의 모양은 `(N, 10)`이므로 손실 함수를 `categorical_crossentropy`로 바꿔야 합니다. 옵티마이저와 지표는
 # 그대로 둡니다. 두 손실은 같은 값을 계산하므로, 같은 시드로 훈련하면 정수 레이블로 훈련한 것과 (부동소수점 오차
-# 안에서) 같은 기록이 나옵니다. 풀이 셀의 두 줄을 비교해 보세요.
+# 안에서) 같은 기록이 나옵니다. 풀이 코드가 출력하는 두 줄의 검증 손실이 소수 넷째 자리까지 같게 나옵니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-y_small_one_hot = keras.utils.to_categorical(data.y_train[:4000], num_classes=10)
-y_val_one_hot = keras.utils.to_categorical(data.y_val[:2000], num_classes=10)
-print("레이블 모양:", data.y_train[:4000].shape, "→", y_small_one_hot.shape)
+# %% tags=["solution"]
+y_small_one_hot = keras.utils.to_categorical(data.y_train[:4000], num_classes=10)  # 답: 원-핫 레이블
+y_val_one_hot = keras.utils.to_categorical(data.y_val[:2000], num_classes=10)  # 답: 검증 세트도 원-핫으로
+loss = "categorical_crossentropy"  # 답: 원-핫 레이블에 맞는 손실 함수의 이름
+q[2].check(y_small_one_hot, loss)
 
-for loss, train_labels, val_labels in [
+# %% tags=["solution"]
+# 답: 두 가지 레이블로 1 에포크씩 훈련해 검증 손실을 비교합니다
+for loss_name, train_labels, val_labels in [
     ("sparse_categorical_crossentropy", data.y_train[:4000], data.y_val[:2000]),
     ("categorical_crossentropy", y_small_one_hot, y_val_one_hot),
 ]:
     helpers.seed_everything(42)
     small_model = helpers.build_cnn()
-    small_model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+    small_model.compile(optimizer="adam", loss=loss_name, metrics=["accuracy"])
     small_history = small_model.fit(data.x_train[:4000], train_labels, epochs=1,
                                     validation_data=(data.x_val[:2000], val_labels), verbose=0)
-    print(f"{loss:<32} 검증 손실 {small_history.history['val_loss'][0]:.4f}")
+    print(f"{loss_name:<32} 검증 손실 {small_history.history['val_loss'][0]:.4f}")
 
 # %% [markdown]
 # ### 연습 3. 학습률 바꿔 보기
 #
 # 아담의 학습률을 기본값의 10분의 1인 `0.0001`로 바꾸어, 훈련 이미지 4,000장과 검증 이미지 2,000장으로 **2 에포크**
-# 훈련해 보세요. 기본 학습률로 같은 조건에서 훈련한 결과와 검증 손실을 비교하면 어떤가요?
+# 훈련해 보세요. 학습률을 받아 2 에포크 뒤의 검증 손실을 돌려주는 함수 `small_val_loss`를 완성하고, 기본 학습률
+# `0.001`과 검증 손실을 비교하면 어떤가요?
 #
 # <details><summary>풀이</summary>
 #
 # 학습률을 바꾸려면 문자열 `"adam"` 대신 `keras.optimizers.Adam` 객체를 넘깁니다. 아담의 한 걸음은 대략 학습률
-# 이하이므로, 학습률이 10분의 1이면 같은 2 에포크 동안 가중치가 훨씬 덜 움직이고 손실도 덜 내려갑니다. 풀이 셀의
-# 출력에서 학습률 0.0001 쪽의 검증 손실이 더 높게 나옵니다. 학습률을 낮추면 그만큼 더 많은 에포크가 필요합니다.
+# 이하이므로, 학습률이 10분의 1이면 같은 2 에포크 동안 가중치가 훨씬 덜 움직이고 손실도 덜 내려갑니다. 그래서
+# 학습률 0.0001 쪽의 검증 손실이 더 높게 나옵니다(`check()`가 두 값을 함께 보여 줍니다). 학습률을 낮추면 그만큼
+# 더 많은 에포크가 필요합니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-def small_val_loss(learning_rate):
+# %% tags=["solution", "nbval-ignore-output"]
+def small_val_loss(learning_rate):  # 답: 훈련 이미지 4,000장으로 2 에포크 훈련한 뒤의 검증 손실
     """훈련 이미지 4,000장, 2 에포크 뒤의 검증 손실."""
     helpers.seed_everything(42)
     small_model = helpers.build_cnn()
@@ -585,8 +605,9 @@ def small_val_loss(learning_rate):
     return small_history.history["val_loss"][-1]
 
 
-for learning_rate in [0.001, 0.0001]:
-    print(f"학습률 {learning_rate}: 2 에포크 뒤 검증 손실 {small_val_loss(learning_rate):.4f}")
+val_loss_default = small_val_loss(0.001)  # 답: 기본 학습률의 검증 손실
+val_loss_small = small_val_loss(0.0001)  # 답: 학습률 0.0001의 검증 손실
+q[3].check(val_loss_default, val_loss_small)
 
 # %% [markdown]
 # ### 연습 4. 로짓에서 손실 계산하기
@@ -602,16 +623,17 @@ for learning_rate in [0.001, 0.0001]:
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
 exercise_logits = np.array([2.0, 1.0, 0.1])
-exercise_probabilities = np.exp(exercise_logits) / np.exp(exercise_logits).sum()
-by_hand = -np.log(exercise_probabilities[0])
+exercise_probabilities = np.exp(exercise_logits) / np.exp(exercise_logits).sum()  # 답: 소프트맥스 확률
+by_hand = -np.log(exercise_probabilities[0])  # 답: 정답(0번) 자리 확률의 크로스 엔트로피
 by_keras = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(
     np.array([0]), exercise_logits[None].astype("float32"))
+print(f"Keras가 계산한 손실: {float(by_keras):.4f}")
+q[4].check(exercise_probabilities, by_hand)
 
-print("확률:", np.round(exercise_probabilities, 4))
-print(f"직접 계산한 손실: {by_hand:.4f}, Keras: {float(by_keras):.4f}")
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [5. 모델 만들기](05_build_model.ipynb) · 다음: [7. 평가와 예측](07_evaluate_and_predict.ipynb)

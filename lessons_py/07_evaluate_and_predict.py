@@ -349,75 +349,105 @@ print(f"(검증 세트: 정확도 {val_scores['accuracy']:.4f}, 손실 {val_scor
 #   같은 상의끼리 가장 많이 헷갈립니다.
 # - 클래스별 정확도와 틀린 이미지를 보면 전체 정확도가 감추는 약점이 드러나고, 모델은 틀릴 때 대체로 덜 확신합니다.
 # - 테스트 세트는 모든 결정을 마친 뒤 마지막에 한 번만 써서 최종 성능을 보고합니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
-# ### 연습 1. 처음 열 장의 예측
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 모델의 예측은 훈련마다 조금씩 다르므로
+# `check()`는 여러분의 `val_probabilities`와 혼동 행렬로 정답을 계산해 견줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(7)
+
+# %% [markdown]
+# ### 연습 1. 자신 있게 틀린 이미지
 #
-# 검증 세트의 처음 열 장에 대해 예측한 클래스 이름, 정답 이름, 예측 확률을 한 줄씩 출력하고, 틀린 줄에는 표시를
-# 붙이세요. 이미 계산한 `val_probabilities`와 `val_predictions`를 쓰면 다시 예측할 필요가 없습니다.
+# 검증 세트의 처음 100장 가운데 모델이 틀린 이미지의 번호(인덱스)를 모두 찾아 `wrong`에 넣고, 그중 모델이 가장
+# **자신 있게** 틀린 이미지, 곧 예측한 클래스의 확률(확신도)이 가장 높은 이미지의 번호를 `worst`에 넣으세요. 그다음
+# 셀에서 그 이미지를 그려 예측과 정답을 견주어 봅니다. 사람이 보기에도 헷갈리는 이미지인가요, 아니면 레이블이
+# 의심스러운가요? 이미 계산한 `val_probabilities`와 `val_predictions`를 쓰면 다시 예측할 필요가 없습니다.
 #
 # <details><summary>풀이</summary>
 #
-# 확률 배열에서 예측한 클래스의 확률을 꺼내려면 `val_probabilities[i, val_predictions[i]]`처럼 행과 열을 함께
-# 인덱싱합니다. 이는 `val_probabilities[i].max()`와 같습니다.
+# `val_predictions[:100] != data.y_val[:100]`은 틀린 곳이 `True`인 불리언 마스크이고, `np.flatnonzero()`가 그
+# 번호를 뽑습니다. 틀린 이미지들의 확신도는 `val_probabilities[wrong].max(axis=1)`이고, 그 `argmax()`는 `wrong`
+# 안에서의 위치이므로 `wrong[...]`으로 원래 번호를 꺼냅니다.
+#
+# 자신 있게 틀린 이미지는 대개 둘 중 하나입니다. 셔츠와 티셔츠/탑, 코트와 스웨터처럼 사람이 봐도 28×28 픽셀로는
+# 가리기 어려운 이미지이거나, 레이블이 잘못 붙은 것으로 보이는 이미지입니다. 확신도가 높다고 맞는 것은 아니므로,
+# 확신도만 믿고 예측을 쓰면 이런 이미지를 놓칩니다(연습 3).
 #
 # </details>
 
-# %% tags=["hide-cell", "nbval-ignore-output"]
-# @title 풀이 { display-mode: "form" }
-for i in range(10):
-    guess, truth = int(val_predictions[i]), int(data.y_val[i])
-    mark = "" if guess == truth else "  ← 틀림"
-    print(f"{i}: 예측 {helpers.class_name(guess)} ({val_probabilities[i, guess]:.2f}), "
-          f"정답 {helpers.class_name(truth)}{mark}")
+# %% tags=["solution", "nbval-ignore-output"]
+wrong = np.flatnonzero(val_predictions[:100] != data.y_val[:100])  # 답: 처음 100장 가운데 틀린 이미지의 번호
+worst = int(wrong[val_probabilities[wrong].max(axis=1).argmax()])  # 답: 그 가운데 확신도가 가장 높은 번호
+q[1].check(wrong, worst, probabilities=val_probabilities, labels=data.y_val)
+
+# %% tags=["solution", "nbval-ignore-output"]
+# 답: 그 이미지를 그려 예측과 정답을 견주어 봅니다
+guess, truth = int(val_predictions[worst]), int(data.y_val[worst])
+plt.figure(figsize=(2.5, 2.5))
+plt.imshow(data.x_val[worst, :, :, 0], cmap="gray_r")
+plt.title(f"예측 {helpers.class_name(guess)} ({val_probabilities[worst, guess]:.2f})\n정답 {helpers.class_name(truth)}")
+plt.axis("off")
+plt.show()
 
 # %% [markdown]
 # ### 연습 2. 셔츠는 어디로 갔을까
 #
-# 혼동 행렬의 셔츠 행(6번)을 이용해, 실제 셔츠 이미지가 어떤 클래스로 예측되었는지 비율이 높은 순서로 출력하세요.
-# 비율을 모두 더하면 얼마가 되어야 할까요?
+# 혼동 행렬의 셔츠 행(6번)을 이용해, 실제 셔츠 이미지가 각 클래스로 예측된 비율 `shirt`를 구하세요. 그리고 셔츠를
+# 가장 자주 어떤 클래스로 잘못 예측하는지 그 클래스의 번호(또는 이름)를 `most_confused`에 넣으세요. 그 클래스가
+# 셔츠와 헷갈리는 이유를 4장의 평균 이미지와 견주어 생각해 보세요. 비율을 모두 더하면 얼마가 되어야 할까요?
 #
 # <details><summary>풀이</summary>
 #
 # 6번 행을 그 행의 합으로 나누면 실제 셔츠가 각 클래스로 예측된 비율이 됩니다. 그중 6번 열이 셔츠의 클래스별
-# 정확도입니다. 한 행의 비율을 모두 더하면 1이 되어야 합니다.
+# 정확도이고, 한 행의 비율을 모두 더하면 1이 되어야 합니다. 셔츠 자신(6번)을 뺀 가장 큰 비율이 가장 자주 헷갈리는
+# 클래스입니다. 대개 티셔츠/탑이나 코트, 스웨터처럼 몸통과 소매의 모양이 셔츠와 거의 같은 윗옷입니다. 4장의 평균
+# 이미지에서도 이 클래스들은 모양이 거의 겹쳤습니다. 28×28 흑백 이미지에서는 단추나 깃 같은 작은 차이만 남기
+# 때문입니다.
 #
 # </details>
 
-# %% tags=["hide-cell", "nbval-ignore-output"]
-# @title 풀이 { display-mode: "form" }
-shirt = matrix[6] / matrix[6].sum()
-for j in np.argsort(shirt)[::-1]:
+# %% tags=["solution", "nbval-ignore-output"]
+shirt = matrix[6] / matrix[6].sum()  # 답: 실제 셔츠가 각 클래스로 예측된 비율
+most_confused = max((j for j in range(10) if j != 6), key=lambda j: shirt[j])  # 답: 셔츠 다음으로 큰 비율의 클래스
+for j in np.argsort(shirt)[::-1]:  # 답: 비율이 높은 순서로 출력합니다
     if shirt[j] > 0:
         print(f"{helpers.class_name(int(j)):<6} {shirt[j]:.3f}")
-print("합계:", round(float(shirt.sum()), 6))
+q[2].check(shirt, most_confused, matrix=matrix)
 
 # %% [markdown]
 # ### 연습 3. 확신도로 걸러 내기
 #
-# 확신도(가장 큰 확률)가 0.9 이상인 검증 이미지만 모으면 전체의 몇 %가 남고, 그 이미지들의 정확도는 얼마일까요?
-# 나머지 이미지의 정확도와 비교해 보세요.
+# 확신도(가장 큰 확률)가 0.9 이상인 검증 이미지만 모으면 전체의 몇 %가 남고(`share`, 0~1의 비율), 그 이미지들의
+# 정확도(`accuracy_high`)는 얼마일까요? 나머지 이미지의 정확도(`accuracy_low`)와 비교해 보세요.
 #
 # <details><summary>풀이</summary>
 #
 # 불리언 마스크로 나누어 각각 정확도를 계산합니다. 6장의 모델이라면 대부분의 이미지가 0.9 이상에 들고, 그 정확도는
-# 전체 정확도보다 높으며 나머지 이미지의 정확도는 훨씬 낮게 나옵니다. 풀이 셀의 출력으로 확인해 보세요. 확신도가
+# 전체 정확도보다 높으며 나머지 이미지의 정확도는 훨씬 낮게 나옵니다(`check()`가 두 정확도를 보여 줍니다). 확신도가
 # 낮은 이미지만 사람이 검토하는 전략이 효과적인 이유입니다.
 #
 # </details>
 
-# %% tags=["hide-cell", "nbval-ignore-output"]
-# @title 풀이 { display-mode: "form" }
-confident = confidence >= 0.9
-print(f"확신도 0.9 이상: 전체의 {confident.mean():.1%}, 정확도 {correct[confident].mean():.4f}")
-print(f"확신도 0.9 미만: 전체의 {(~confident).mean():.1%}, 정확도 {correct[~confident].mean():.4f}")
+# %% tags=["solution", "nbval-ignore-output"]
+confident = confidence >= 0.9  # 답: 확신도가 0.9 이상인 이미지의 불리언 마스크
+share = confident.mean()  # 답: 그런 이미지의 비율
+accuracy_high = correct[confident].mean()  # 답: 확신도 0.9 이상의 정확도
+accuracy_low = correct[~confident].mean()  # 답: 나머지 이미지의 정확도
+q[3].check(share, accuracy_high, accuracy_low, confidence=confidence, correct=correct)
 
 # %% [markdown]
 # ### 연습 4. 테스트 세트를 한 번만 쓰는 이유
 #
 # 친구가 테스트 정확도를 보고 드롭아웃 비율을 0.4에서 0.3으로 바꾸어 다시 훈련했더니 테스트 정확도가 0.3%p 올랐다고
-# 합니다. 이 '오른 테스트 정확도'를 최종 성능으로 보고해도 될까요?
+# 합니다. 이 '오른 테스트 정확도'를 최종 성능으로 보고해도 될까요? 생각해 보는 문제이므로 답을 정한 뒤 접힌 풀이나
+# `q[4].solution()`과 견주어 보세요.
 #
 # <details><summary>풀이</summary>
 #
@@ -427,6 +457,9 @@ print(f"확신도 0.9 미만: 전체의 {(~confident).mean():.1%}, 정확도 {co
 # 테스트 세트는 고른 모델을 마지막에 한 번 평가하는 데만 써야 합니다.
 #
 # </details>
+
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [6. 컴파일과 훈련](06_compile_and_train.ipynb) · 다음: [8. 필터와 특성 맵 시각화](08_filters_and_feature_maps.ipynb)

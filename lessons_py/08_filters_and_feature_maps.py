@@ -570,14 +570,24 @@ plt.show()
 # - 훈련하지 않은 가중치는 글로럿 균등 분포, 즉 $a = \sqrt{6/(\text{fan}_\text{in} + \text{fan}_\text{out})}$일 때
 #   $[-a, a]$에서 평평한 분포를 따르고 절편은 0입니다. 같은 시드로 만든 모델은 가중치가 같으므로 훈련 전과 훈련 후를
 #   비교할 수 있고, 그 차이는 깊은 층일수록 특성 맵에서 더 크게 드러납니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(8)
+
+# %% [markdown]
 # ### 연습 1. 가방의 특성 맵
 #
-# 검증 세트에서 처음 나오는 **가방**(클래스 8) 이미지를 골라 훈련한 모델의 `conv2` 특성 맵을 그려 보세요. 그리고
-# 특성 맵마다 평균값을 '반응 세기'로 보고, 부츠와 가방에서 가장 세게 반응한 `conv2` 특성 맵 다섯 개의 번호를 각각
-# 출력해 비교해 보세요.
+# 검증 세트에서 처음 나오는 **가방**(클래스 8) 이미지의 번호를 `bag_index`에 넣고, 훈련한 모델의 `conv2` 특성 맵
+# `bag_maps`를 구하세요. 그리고 특성 맵마다 평균값을 '반응 세기'로 보고, 가방에서 가장 세게 반응한 `conv2` 특성 맵
+# 다섯 개의 번호를 큰 순서로 `bag_top5`에 넣으세요. 그다음 셀에서 특성 맵을 그리고 부츠의 다섯 개와 비교해 봅니다.
 #
 # <details><summary>풀이</summary>
 #
@@ -588,12 +598,15 @@ plt.show()
 #
 # </details>
 
-# %% mystnb={"image": {"alt": "\uac80\uc99d \uc138\ud2b8\uc5d0\uc11c \ucc98\uc74c \ub098\uc624\ub294 \uac00\ubc29 \uc774\ubbf8\uc9c0\uc5d0 \ub300\ud55c \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv2 \ud2b9\uc131 \ub9f5 64\uc7a5(\uac01 14\u00d714)\uc744 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uac00\ubc29\uc758 \ubab8\ud1b5 \uc724\uacfd\uacfc \uc190\uc7a1\uc774\uc5d0\uc11c \ubc1d\uc544\uc9c0\ub294 \ub9f5\uc744 \ubd80\uce20\uc758 \ud2b9\uc131 \ub9f5\uacfc \ube44\uad50\ud574 \ubcf8\ub2e4."}} tags=["hide-cell", "nbval-ignore-output"]
-# @title 풀이 { display-mode: "form" }
-bag_index = int(np.flatnonzero(data.y_val == 8)[0])
-bag = data.x_val[bag_index:bag_index + 1]
-bag_maps = conv2_extractor.predict(bag, verbose=0)
+# %% tags=["solution", "nbval-ignore-output"]
+bag_index = int(np.flatnonzero(data.y_val == 8)[0])  # 답: 검증 세트에서 처음 나오는 가방의 번호
+bag = data.x_val[bag_index:bag_index + 1]  # 답: 배치 축을 남긴 한 장짜리 배치
+bag_maps = conv2_extractor.predict(bag, verbose=0)  # 답: 가방의 conv2 특성 맵
+bag_top5 = np.argsort(bag_maps.mean(axis=(0, 1, 2)))[::-1][:5]  # 답: 가장 세게 반응한 특성 맵 다섯 개
+q[1].check(bag_index, bag_top5, labels=data.y_val, maps=bag_maps)
 
+# %% tags=["solution", "nbval-ignore-output"]
+# 답: 가방의 특성 맵을 그리고 부츠와 비교해 봅니다
 plot_feature_maps(bag_maps, f"가방(검증 세트 {bag_index}번)의 conv2 특성 맵")
 plt.show()
 
@@ -605,8 +618,8 @@ for name, maps in (("부츠", conv2_maps), ("가방", bag_maps)):
 # ### 연습 2. 출력이 여러 개인 특성 추출기
 #
 # 훈련하지 않은 모델에서 본 것처럼 `keras.Model`의 `outputs`에는 리스트를 줄 수 있습니다. 훈련한 모델에서 입력 하나를
-# 받아 `conv1`, `pool1`, `conv2`, `pool2`의 출력 네 개를 한 번에 돌려주는 추출기를 만들고, 부츠 이미지에 대한 네
-# 출력의 모양을 확인하세요. 각 모양이 왜 그렇게 되는지 설명해 보세요.
+# 받아 `conv1`, `pool1`, `conv2`, `pool2`의 출력 네 개를 한 번에 돌려주는 추출기 `extractor`를 만들고, 부츠 이미지에
+# 대한 네 출력의 모양을 확인하세요. 각 모양이 왜 그렇게 되는지 설명해 보세요.
 #
 # <details><summary>풀이</summary>
 #
@@ -616,22 +629,21 @@ for name, maps in (("부츠", conv2_maps), ("가방", bag_maps)):
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
 names = ["conv1", "pool1", "conv2", "pool2"]
-extractor = keras.Model(inputs=model.inputs,
+extractor = keras.Model(inputs=model.inputs,  # 답: 출력이 네 개인 추출기
                         outputs=[model.get_layer(name).output for name in names])
-outputs = extractor.predict(boot, verbose=0)
-
-for name, output in zip(names, outputs):
+outputs = extractor.predict(boot, verbose=0)  # 답: 부츠 이미지에 대한 네 출력
+for name, output in zip(names, outputs):  # 답: 네 출력의 모양을 출력합니다
     print(f"{name:<6} {output.shape}")
+q[2].check(extractor)
 
 # %% [markdown]
 # ### 연습 3. 밀집층의 글로럿 경계
 #
 # 밀집층 `hidden`의 가중치 모양은 `(3136, 100)`입니다. 밀집층에서는 $\text{fan}_\text{in}$이 입력 개수(3136),
 # $\text{fan}_\text{out}$이 뉴런 개수(100)입니다. 글로럿 균등 분포의 경계 $a$를 계산하고, 훈련하지 않은 모델 `untrained`의
-# `hidden` 가중치가 모두 $[-a, a]$ 안에 있는지 확인하세요. `conv1`의 경계보다 큰가요, 작은가요? 왜 그럴까요?
+# `hidden` 가중치가 모두 $[-a, a]$ 안에 있는지(`inside`) 확인하세요. `conv1`의 경계보다 큰가요, 작은가요? 왜 그럴까요?
 #
 # <details><summary>풀이</summary>
 #
@@ -641,35 +653,50 @@ for name, output in zip(names, outputs):
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-hidden_kernel = untrained.get_layer("hidden").kernel.numpy()
+# %% tags=["solution"]
+hidden_kernel = keras.ops.convert_to_numpy(untrained.get_layer("hidden").kernel)
 fan_in, fan_out = hidden_kernel.shape
-a = np.sqrt(6 / (fan_in + fan_out))
-
-print(f"fan_in={fan_in}, fan_out={fan_out}, a={a:.4f}")
-print("모두 [-a, a] 안에 있는가:", bool(np.all(np.abs(hidden_kernel) <= a)))
+a = np.sqrt(6 / (fan_in + fan_out))  # 답: 글로럿 균등 분포의 경계
+inside = bool(np.all(np.abs(hidden_kernel) <= a))  # 답: 모든 가중치가 [-a, a] 안에 있는가
+q[3].check(a, inside)
 
 # %% [markdown]
 # ### 연습 4. 훈련 전과 훈련 후의 가중치
 #
-# `untrained`는 훈련한 모델의 출발점과 같은 가중치를 가집니다. `conv1`의 가중치 288개를 훈련 전 값(가로축)과 훈련
-# 후 값(세로축)으로 산점도를 그리고, 두 값의 상관 계수를 계산해 보세요. 점들이 대각선 $y = x$에서 얼마나 벗어나
-# 있나요? `conv2`와 `hidden`에서도 상관 계수를 계산해 비교해 보세요.
+# `untrained`는 훈련한 모델의 출발점과 같은 가중치를 가집니다. `conv1`, `conv2`, `hidden` 층마다 훈련 전 가중치와
+# 훈련 후 가중치의 상관 계수를 계산해 딕셔너리 `corr`에 넣고, 훈련으로 가장 많이 바뀐 층의 이름을 `most_changed`에
+# 넣으세요. 그다음 셀에서 `conv1`의 가중치 288개를 훈련 전 값(가로축)과 훈련 후 값(세로축)으로 산점도를 그려 봅니다.
+# 점들이 대각선 $y = x$에서 얼마나 벗어나 있나요?
 #
 # <details><summary>풀이</summary>
 #
 # 대각선 위에 있는 점은 훈련으로 거의 변하지 않은 가중치이고, 대각선에서 멀리 떨어진 점은 훈련이 크게 바꾼
 # 가중치입니다. 훈련이 가중치를 많이 옮길수록 점들이 대각선에서 멀어지고 상관 계수가 작아지며, 짧게 훈련한 모델일수록
-# 상관 계수가 1에 가깝습니다. 층마다 상관 계수가 얼마나 다른지는 훈련에 따라 다르므로 출력된 값으로 판단하세요.
+# 상관 계수가 1에 가깝습니다.
+#
+# 출력된 세 값을 읽어 봅시다. 이 책의 모델에서는 `conv1`, `conv2`, `hidden` 순서로, 곧 출력에 가까운 층일수록 상관
+# 계수가 작게 나옵니다. 세 층 모두 1보다 한참 작으므로 훈련이 출발점을 크게 바꾸었지만, `conv1`의 필터는 처음 모양을
+# 가장 많이 간직합니다. 연습 3에서 본 것처럼 `hidden`은 가중치가 작은 범위($\pm 0.043$)에서 출발하므로 같은 크기만큼
+# 움직여도 처음 값에 비해 큰 변화가 되고, 뉴런 하나가 3,136개의 입력을 받아 클래스를 가르는 일을 직접 떠맡습니다.
+# `conv1`은 가중치가 288개뿐이고 경계가 넓게($\pm 0.142$) 시작해서, 경계선처럼 단순한 특성을 찾는 데 적은 변화로도
+# 충분합니다. 여러분의 출력에서 순서가 다르다면, 훈련한 에포크 수와 시드가 어떻게 다른지 보세요.
 #
 # </details>
 
-# %% mystnb={"image": {"alt": "conv1 \uac00\uc911\uce58 288\uac1c\uc758 \uc0b0\uc810\ub3c4. \uac00\ub85c\ucd95\uc740 \ud6c8\ub828 \uc804 \uac00\uc911\uce58, \uc138\ub85c\ucd95\uc740 \ud6c8\ub828 \ud6c4 \uac00\uc911\uce58\uc774\uace0, \ud68c\uc0c9 \uc810\uc120\uc740 \ubcc0\ud558\uc9c0 \uc54a\uc740 \uac00\uc911\uce58\uac00 \ub193\uc774\ub294 \ub300\uac01\uc120 y = x\ub2e4. \uc810\uc774 \ub300\uac01\uc120\uc5d0\uc11c \uba40\ub9ac \ub5a8\uc5b4\uc9c8\uc218\ub85d \ud6c8\ub828\uc774 \uadf8 \uac00\uc911\uce58\ub97c \ub9ce\uc774 \ubc14\uafbc \uac83\uc774\ub2e4."}} tags=["hide-cell", "nbval-ignore-output"]
-# @title 풀이 { display-mode: "form" }
-before = untrained.get_layer("conv1").kernel.numpy().ravel()
-after = model.get_layer("conv1").kernel.numpy().ravel()
+# %% tags=["solution", "nbval-ignore-output"]
+corr = {}  # 답: 층 이름 → 훈련 전후 가중치의 상관 계수
+for name in ("conv1", "conv2", "hidden"):  # 답: 층마다 상관 계수를 계산합니다
+    before = keras.ops.convert_to_numpy(untrained.get_layer(name).kernel).ravel()
+    after = keras.ops.convert_to_numpy(model.get_layer(name).kernel).ravel()
+    corr[name] = float(np.corrcoef(before, after)[0, 1])
+    print(f"{name:<6} 상관 계수 {corr[name]:.3f}")
+most_changed = min(corr, key=corr.get)  # 답: 상관 계수가 가장 작은 층
+q[4].check(corr, most_changed, untrained=untrained, trained=model)
 
+# %% tags=["solution", "nbval-ignore-output"]
+# 답: conv1의 가중치를 훈련 전과 후로 산점도에 그려 봅니다
+before = keras.ops.convert_to_numpy(untrained.get_layer("conv1").kernel).ravel()
+after = keras.ops.convert_to_numpy(model.get_layer("conv1").kernel).ravel()
 plt.figure(figsize=(4, 4))
 plt.scatter(before, after, s=8)
 plt.axline((0, 0), slope=1, color="gray", linestyle="--")  # y = x: 변하지 않은 가중치
@@ -678,10 +705,8 @@ plt.ylabel("훈련 후 가중치")
 plt.title("conv1 가중치: 훈련 전과 후")
 plt.show()
 
-for name in ("conv1", "conv2", "hidden"):
-    before = untrained.get_layer(name).kernel.numpy().ravel()
-    after = model.get_layer(name).kernel.numpy().ravel()
-    print(f"{name:<6} 상관 계수 {np.corrcoef(before, after)[0, 1]:.3f}")
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [7. 평가와 예측](07_evaluate_and_predict.ipynb) · 다음: [9. 흔한 실수와 오류 메시지](09_common_mistakes.ipynb)

@@ -712,13 +712,24 @@ print([type(callback).__name__ for callback in callbacks])
 # - Keras 3에서는 `metrics=['accuracy']`처럼 리스트로 쓰고, 체크포인트 파일 이름은 `.keras`로 끝냅니다.
 # - 스케일 조정 누락과 데이터 누수는 오류 없이 결과만 망칩니다. 입력 범위와 데이터 모양을 `assert`로 확인하고, 검증
 #   세트가 훈련 세트와 겹치지 않는지 NumPy로 세어 봅니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(9)
+
+# %% [markdown]
 # ### 연습 1. 실수 세 개 찾기
 #
 # 다음 코드에는 이 장에서 본 실수가 세 개 있습니다. 위에서부터 실행하면 어떤 오류가 어떤 순서로 날지 예상하고, 세 곳을
-# 모두 고쳐 정수 레이블 `y_small`로 훈련이 되도록 만드세요.
+# 모두 고쳐 정수 레이블 `y_small`로 훈련이 되도록 만드세요. 아래 셀의 `____` 자리에 고친 코드를 쓰면 `check()`가 층의
+# 구성, 드롭아웃 비율, 손실 함수와 훈련 여부를 봅니다.
 #
 # ```python
 # model = keras.Sequential([
@@ -746,13 +757,12 @@ print([type(callback).__name__ for callback in callbacks])
 #    `sparse_categorical_crossentropy`로 바꿉니다. 손실을 그대로 두고 레이블을
 #    `keras.utils.to_categorical(y_small, 10)`으로 바꿔도 됩니다.
 #
-# 세 번째 오류를 본 뒤에는 실수 4에서처럼 모델을 새로 만들어야 합니다. 아래 코드는 세 곳을 고친 전체 코드입니다.
+# 세 번째 오류를 본 뒤에는 실수 4에서처럼 모델을 새로 만들어야 합니다. 풀이 코드는 세 곳을 고친 전체 코드입니다.
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-model = keras.Sequential([
+# %% tags=["solution"]
+model = keras.Sequential([  # 답: 세 곳을 고친 모델
     keras.Input(shape=(28, 28, 1)),
     keras.layers.Conv2D(32, kernel_size=3, activation="relu", padding="same"),
     keras.layers.MaxPooling2D(2),
@@ -761,17 +771,18 @@ model = keras.Sequential([
     keras.layers.Dropout(0.5),
     keras.layers.Dense(10, activation="softmax"),
 ])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-model.fit(x_small, y_small, epochs=1, verbose=0)
-print("훈련이 오류 없이 끝났습니다.")
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])  # 답: 고친 compile
+model.fit(x_small, y_small, epochs=1, verbose=0)  # 답: 정수 레이블 y_small로 1 에포크 훈련
+q[1].check(model)
 
 # %% [markdown]
 # ### 연습 2. 누수 검사 함수 만들기
 #
 # 이 장에서는 번호(인덱스)로 겹침을 셌습니다. 하지만 번호가 남아 있지 않은 경우도 많습니다. 두 이미지 배열을 받아
 # 두 번째 배열의 이미지 가운데 첫 번째 배열에 **픽셀까지 똑같은** 이미지가 있는 것이 몇 장인지 세는 함수
-# `count_shared(x_a, x_b)`를 만드세요. 그리고 `helpers.split_train_val(x_raw, y_raw)`로 나눈 훈련 세트와 검증 세트,
-# 그리고 나누기 전의 `x_raw`와 검증 세트에 적용해 보세요.
+# `count_shared(x_a, x_b)`를 만드세요. `check()`는 답을 아는 작은 배열로 함수를 불러 봅니다. 그다음 셀에서
+# `helpers.split_train_val(x_raw, y_raw)`로 나눈 훈련 세트와 검증 세트, 그리고 나누기 전의 `x_raw`와 검증 세트에
+# 적용해 보세요.
 #
 # 힌트: NumPy 배열의 `tobytes()`는 이미지를 파이썬 집합(`set`)에 넣을 수 있는 바이트열로 바꿉니다.
 #
@@ -786,14 +797,17 @@ print("훈련이 오류 없이 끝났습니다.")
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-def count_shared(x_a, x_b):
+# %% tags=["solution"]
+def count_shared(x_a, x_b):  # 답
     """x_b의 이미지 가운데 x_a에 픽셀까지 똑같은 이미지가 있는 것의 수."""
     seen = {image.tobytes() for image in x_a}
     return sum(image.tobytes() in seen for image in x_b)
 
 
+q[2].check(count_shared)
+
+# %% tags=["solution"]
+# 답: 올바르게 나눈 경우와 나누기 전 배열을 쓴 경우에 적용해 봅니다
 x_train, x_val, y_train, y_val = helpers.split_train_val(x_raw, y_raw)
 print("올바르게 나눈 경우:", count_shared(x_train, x_val))
 print("나누기 전 배열을 훈련에 쓴 경우:", count_shared(x_raw, x_val))
@@ -803,8 +817,8 @@ print("훈련 이미지 60,000장 가운데 서로 다른 이미지:", len({imag
 # ### 연습 3. 테스트 이미지 한 장 예측하기
 #
 # `(_, _), (x_test, y_test) = helpers.load_fashion_mnist()`로 받은 `x_test[0]`은 `(28, 28)` 모양의 `uint8`
-# 이미지입니다. 이 한 장을 `helpers.predict_proba(model, ...)`에 넣을 수 있도록 바꾸는 코드를 한 줄로 쓰고, 결과 확률의
-# 모양이 `(1, 10)`인지 확인하세요. 고쳐야 할 것은 몇 가지일까요?
+# 이미지입니다. 이 한 장을 `helpers.predict_proba(model, ...)`에 넣을 수 있도록 바꾸는 코드를 한 줄로 써서 `image`에
+# 넣고, 결과 확률 `probabilities`의 모양이 `(1, 10)`인지 확인하세요. 고쳐야 할 것은 몇 가지일까요?
 #
 # <details><summary>풀이</summary>
 #
@@ -813,12 +827,14 @@ print("훈련 이미지 60,000장 가운데 서로 다른 이미지:", len({imag
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
 (_, _), (x_test, y_test) = helpers.load_fashion_mnist()
-image = helpers.scale_images(x_test[0:1])  # (1, 28, 28, 1), float32, 0~1
-probabilities = helpers.predict_proba(model, image)
-print("입력 모양:", image.shape, image.dtype, " 확률 모양:", probabilities.shape)
+image = helpers.scale_images(x_test[0:1])  # 답: (1, 28, 28, 1), float32, 0~1
+probabilities = helpers.predict_proba(model, image)  # 답: 연습 1의 모델이 돌려준 확률
+q[3].check(image, probabilities)
+
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [8. 필터와 특성 맵 시각화](08_filters_and_feature_maps.ipynb) · 다음: [10. 더 강한 모델 만들기](10_stronger_model.ipynb)

@@ -372,10 +372,9 @@ def train_strong_model():
 # %% tags=["nbval-ignore-output"]
 USE_BOOK_MODEL = False  # True로 바꾸면 긴 훈련 대신 이 책을 만들 때 훈련한 모델을 불러옵니다
 
-if USE_BOOK_MODEL:
-    strong = helpers.book_model("strong")
-else:
-    strong = helpers.find_run(recipe, data=data) or train_strong_model()
+strong = helpers.book_model("strong") if USE_BOOK_MODEL else helpers.find_run(recipe, data=data)
+if strong is None:  # 이 컴퓨터에서 아직 훈련한 적이 없으면
+    strong = train_strong_model()
 
 # %% [markdown]
 # 학습률이 줄어드는 후반부에도 검증 손실이 계속 내려가는지, 훈련 정확도와 검증 정확도가 얼마나 벌어지는지 살펴보세요.
@@ -547,12 +546,22 @@ per_class.sort_values("차이", ascending=False)
 # - 레시피(`helpers.Recipe`)에 훈련 방법을 모아 두면 비교가 공정해지고, 같은 레시피는 다시 훈련하지 않고 불러옵니다.
 # - 모델을 바꾼 효과는 같은 데이터, 같은 기준의 표로 비교하고, 훈련 시간은 에포크 시간의 중앙값과 기계로 말합니다.
 #   훈련 정확도와 검증 정확도의 차이는 언제 멈췄는지와 어떻게 쟀는지를 함께 보고 읽습니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(10)
+
+# %% [markdown]
 # ### 연습 1. 배치 정규화의 파라미터
 #
-# `bn1` 층의 파라미터는 몇 개이고, 그중 학습되는 것은 몇 개일까요? 코드로 확인해 보세요.
+# `bn1` 층의 파라미터는 몇 개(`total`)이고, 그중 학습되는 것은 몇 개(`trainable`)일까요? 코드로 확인해 보세요.
 #
 # <details><summary>풀이</summary>
 #
@@ -561,37 +570,46 @@ per_class.sort_values("차이", ascending=False)
 #
 # </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
 bn1 = strong_model.get_layer("bn1")
-print("전체 파라미터:", bn1.count_params())
-print("학습되는 파라미터:", sum(int(np.prod(w.shape)) for w in bn1.trainable_weights))
-print("학습되지 않는 파라미터:", sum(int(np.prod(w.shape)) for w in bn1.non_trainable_weights))
+total = bn1.count_params()  # 답: 전체 파라미터 수
+trainable = sum(int(np.prod(w.shape)) for w in bn1.trainable_weights)  # 답: 학습되는 파라미터 수
+q[1].check(total, trainable)
 
 # %% [markdown]
 # ### 연습 2. 예측할 때도 뒤집어 보기
 #
 # 좌우 뒤집기로 훈련한 모델이라면, 예측할 때 원래 이미지와 뒤집은 이미지의 확률을 평균해서 고를 수도 있습니다
-# (테스트 시간 증강, test-time augmentation). 더 강한 모델로 테스트 세트를 이렇게 예측한 정확도를 구해, 원래
-# 이미지만으로 예측한 정확도와 비교해 보세요. 이미지 배열의 축은 (샘플, 높이, 너비, 채널)입니다.
+# (테스트 시간 증강, test-time augmentation). 이 방식을 **쓸지 말지 고르는** 일이므로 7장의 원칙대로 검증 세트로
+# 비교합니다. 더 강한 모델로 검증 이미지의 확률을 원래 이미지(`original`)와 뒤집은 이미지(`mirrored`)로 구하고,
+# 테스트 시간 증강의 검증 정확도가 더 높으면 `use_tta = True`로 고르세요. 그다음 셀에서 고른 방식으로 테스트 세트를
+# 한 번만 평가합니다. 이미지 배열의 축은 (샘플, 높이, 너비, 채널)입니다.
 #
 # <details><summary>풀이</summary>
 #
 # 너비 축(세 번째 축)을 거꾸로 읽으면 좌우가 뒤집힙니다. 두 예측의 평균은 한 장을 두 번 본 셈이라 조금 더 정확할 때가
 # 많지만, 예측 시간이 두 배가 되고 늘 좋아지는 것도 아닙니다. 두 정확도를 같은 예측에서 계산해야 공정하게 비교할 수
-# 있습니다. 모델을 고르는 데 쓰지 않고 테스트 세트로 한 번 확인만 하는 것은 7장의 원칙 그대로입니다.
+# 있습니다. 테스트 세트로 두 방식을 비교해 더 좋은 쪽을 고르면 테스트 세트가 모델 선택에 쓰이므로, 고르는 일은 검증
+# 세트로 하고 테스트 세트는 고른 방식으로 마지막에 한 번만 평가합니다(7장).
 #
 # </details>
 
-# %% tags=["hide-cell", "nbval-ignore-output"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution", "nbval-ignore-output"]
 strong32 = helpers.precision.as_float32(strong.model)  # 표의 정확도처럼 float32로 예측합니다
-original = helpers.predict_proba(strong32, data.x_test)
-mirrored = helpers.predict_proba(strong32, data.x_test[:, :, ::-1])  # 너비 축을 거꾸로: 좌우 뒤집기
-averaged = (original + mirrored) / 2
+original = helpers.predict_proba(strong32, data.x_val)  # 답: 검증 이미지의 확률
+mirrored = helpers.predict_proba(strong32, data.x_val[:, :, ::-1])  # 답: 너비 축을 거꾸로 읽은 검증 이미지의 확률
+val_plain = np.mean(original.argmax(axis=1) == data.y_val)  # 답: 원래 이미지만의 검증 정확도
+val_tta = np.mean(((original + mirrored) / 2).argmax(axis=1) == data.y_val)  # 답: 테스트 시간 증강의 검증 정확도
+use_tta = bool(val_tta > val_plain)  # 답: 테스트 시간 증강을 쓸지
+q[2].check(original, mirrored, use_tta, labels=data.y_val)
 
-print(f"원래 이미지만: {np.mean(original.argmax(axis=1) == data.y_test):.4f}")
-print(f"테스트 시간 증강: {np.mean(averaged.argmax(axis=1) == data.y_test):.4f}")
+# %% tags=["solution", "nbval-ignore-output"]
+# 답: 고른 방식으로 테스트 세트를 한 번만 평가합니다
+test_probabilities = helpers.predict_proba(strong32, data.x_test)
+if use_tta:
+    test_probabilities = (test_probabilities + helpers.predict_proba(strong32, data.x_test[:, :, ::-1])) / 2
+print(f"고른 방식({'테스트 시간 증강' if use_tta else '원래 이미지만'})의 테스트 정확도: "
+      f"{np.mean(test_probabilities.argmax(axis=1) == data.y_test):.4f}")
 
 # %% [markdown]
 # ### 연습 3. 무엇이 가장 도움이 되었을까
@@ -599,7 +617,8 @@ print(f"테스트 시간 증강: {np.mean(averaged.argmax(axis=1) == data.y_test
 # 세 번째 합성곱 블록, 데이터 증강, 코사인 스케줄 가운데 **하나씩만** 빼고 훈련해서(ablation) 검증 정확도를 비교해
 # 보세요. 한 번에 하나만 바꿔야 차이를 그 하나의 효과로 읽을 수 있습니다. 전체 레시피로 네 번 훈련하면 너무 오래
 # 걸리므로, 모두 작은 예산(훈련 이미지 6,000장, 2 에포크, 검증 이미지 2,000장)으로 훈련하고 같은 예산으로 훈련한
-# 레시피 그대로의 모델과 비교합니다. 테스트 세트가 아니라 검증 세트로 비교해야 하는 이유도 생각해 보세요.
+# 레시피 그대로의 모델과 비교합니다. 먼저 레시피 네 개를 딕셔너리 `variants`에 만들어 `check()`로 '하나씩만'
+# 바꾸었는지 확인하고, 그다음 셀에서 훈련합니다. 테스트 세트가 아니라 검증 세트로 비교해야 하는 이유도 생각해 보세요.
 #
 # 힌트: 이렇게 짧게 훈련하면 예측 모드의 검증 정확도가 이상하게 낮게 나올 수 있습니다. 배치 정규화가 예측할 때 무엇을
 # 쓰는지 떠올려 보세요.
@@ -614,20 +633,34 @@ print(f"테스트 시간 증강: {np.mean(averaged.argmax(axis=1) == data.y_test
 # 업데이트마다 새 배치의 통계를 1%씩만 섞습니다(`momentum=0.99`). 6,000장을 배치 128로 2 에포크 훈련하면 업데이트가
 # 94번뿐이라, 이동 평균과 이동 분산은 아직 처음 값(0과 1) 쪽에 크게 치우쳐 있습니다. 그래서 풀이는 훈련을 마친 뒤
 # 훈련 이미지 1,000장으로 각 배치 정규화 층의 입력을 계산하고, 이 장의 첫 예처럼 배치 × 높이 × 너비에 걸친 평균과 분산을
-# 직접 구해 이동 평균과 이동 분산 자리에 넣습니다. 출력의 두 열을 비교해 보면 이 문제가 얼마나 큰지 보입니다. 28
-# 에포크를 훈련하는 이 장의 레시피에서는 업데이트가 1만 번이 넘으므로 이 문제가 없습니다.
+# 직접 구해 이동 평균과 이동 분산 자리에 넣습니다.
 #
-# 결과는 조심해서 읽어야 합니다. 2 에포크는 레시피가 의도한 28 에포크와 거리가 멉니다. 예를 들어 증강은 에포크가
-# 많아야 효과를 내므로 짧은 훈련에서는 도움이 되지 않는 것처럼 보일 수 있고, 코사인 스케줄도 2 에포크 동안 학습률을
-# 0까지 내리는 전혀 다른 일정이 됩니다. 또 검증 이미지 2,000장에서는 한 장이 0.05%p이므로, 1%p 안팎의 차이는 우연일
-# 수 있습니다. 확실한 결론을 내리려면 전체 예산으로, 시드를 바꿔 여러 번 훈련해 봐야 합니다(GPU가 있는 Colab에서 해
-# 보세요). 여러 설정 가운데 하나를 **고르는** 일이므로 검증 세트로 비교해야 하고, 테스트 세트는 고른 뒤 마지막에 한
-# 번만 씁니다(7장).
+# 출력은 이렇게 읽습니다. 첫째, '이동 평균 그대로' 열은 네 모델 모두 찍는 수준(클래스 10개이므로 0.1) 가까이에서
+# 들쭉날쭉합니다. 모델이 나빠서가 아니라 예측에 쓰는 통계가 틀렸기 때문이므로, 이 열로는 아무것도 비교하지 않습니다.
+# 둘째, '통계를 다시 잰 뒤' 열이 실제로 비교할 값입니다. 네 값의 차이는 대개 1~3%p 안팎인데, 검증 이미지 2,000장에서는
+# 한 장이 0.05%p이므로 1%p 안팎의 차이는 우연일 수 있습니다. 블록을 하나 뺀 모델처럼 다른 셋보다 뚜렷하게(몇 %p)
+# 낮은 값만 그 요소가 짧은 훈련에서도 도움이 된다는 신호로 읽습니다. 셋째, 증강이나 스케줄을 뺀 모델이 오히려 조금
+# 높게 나와도 이상하지 않습니다. 증강은 에포크가 많아야 효과를 내므로 짧은 훈련에서는 도움이 되지 않는 것처럼 보일
+# 수 있고, 코사인 스케줄도 2 에포크 동안 학습률을 0까지 내리는 전혀 다른 일정이 됩니다. 확실한 결론을 내리려면 전체
+# 예산으로, 시드를 바꿔 여러 번 훈련해 봐야 합니다(GPU가 있는 Colab에서 해 보세요). 여러 설정 가운데 하나를
+# **고르는** 일이므로 검증 세트로 비교해야 하고, 테스트 세트는 고른 뒤 마지막에 한 번만 씁니다(7장).
 #
 # </details>
 
-# %% tags=["hide-cell", "nbval-ignore-output"]
-# @title 풀이 { display-mode: "form" }
+# %% tags=["solution"]
+small = dataclasses.replace(data, x_train=data.x_train[:6000], y_train=data.y_train[:6000],
+                            x_val=data.x_val[:2000], y_val=data.y_val[:2000])
+budget = dataclasses.replace(recipe, epochs=2)  # 레시피 그대로, 작은 예산(2 에포크)으로
+variants = {  # 답: 기준 레시피 하나와, 하나씩 뺀 레시피 셋
+    "레시피 그대로": budget,
+    "증강 없음": dataclasses.replace(budget, model={"augment": False}),
+    "스케줄 없음": dataclasses.replace(budget, cosine_decay=False),
+    "블록 두 개": dataclasses.replace(budget, model={"filters": (32, 64)}),
+}
+q[3].check(variants)
+
+# %% tags=["solution", "nbval-ignore-output"]
+# 답: 네 레시피로 훈련하고, 배치 정규화의 통계를 다시 재기 전과 후의 검증 정확도를 비교합니다
 def recalibrate_batch_norm(model, images):
     """배치 정규화 층의 이동 평균과 이동 분산을 images에서 잰 평균과 분산(배치 × 높이 × 너비)으로 바꿉니다."""
     for layer in model.layers:  # 앞 층부터: 뒤 층의 입력은 앞 층의 새 통계로 계산됩니다
@@ -638,15 +671,6 @@ def recalibrate_batch_norm(model, images):
             layer.moving_variance.assign(inputs.var(axis=(0, 1, 2)))
 
 
-small = dataclasses.replace(data, x_train=data.x_train[:6000], y_train=data.y_train[:6000],
-                            x_val=data.x_val[:2000], y_val=data.y_val[:2000])
-budget = dataclasses.replace(recipe, epochs=2)  # 레시피 그대로, 작은 예산(2 에포크)으로
-variants = {
-    "레시피 그대로": budget,
-    "증강 없음": dataclasses.replace(budget, model={"augment": False}),
-    "스케줄 없음": dataclasses.replace(budget, cosine_decay=False),
-    "블록 두 개": dataclasses.replace(budget, model={"filters": (32, 64)}),
-}
 total_seconds = 0.0
 for name, variant in variants.items():
     run = helpers.train_or_load(variant, data=small, verbose=0)
@@ -655,7 +679,10 @@ for name, variant in variants.items():
     recalibrate_batch_norm(run.model, small.x_train[:1000])
     fresh = helpers.evaluate_model(run.model, small.x_val, small.y_val)["accuracy"]
     print(f"{name:<8} 검증 정확도: 이동 평균 그대로 {stale:.4f}, 통계를 다시 잰 뒤 {fresh:.4f}")
-print(f"네 번의 훈련에 걸린 시간: {total_seconds:.0f}초 ({helpers.machine_name()})")
+print(f"네 번의 훈련에 걸린 시간: {total_seconds:.1f}초 ({helpers.machine_name()})")
+
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [9. 흔한 실수와 오류 메시지](09_common_mistakes.ipynb) · 다음: [용어집](glossary.md)

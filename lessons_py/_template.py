@@ -47,12 +47,23 @@ print(images.shape, helpers.class_name(9))
 # ## 정리
 #
 # - 이 장에서 배운 것을 한 줄씩 정리합니다.
-#
+
+# %% [markdown]
 # ## 연습 문제
 #
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(11)
+
+# %% [markdown]
 # ### 연습 1. 글로 답하는 문제
 #
-# 질문을 씁니다.
+# 질문을 씁니다. 생각해 보는 문제에는 코드 셀이 없습니다. `helpers/exercises/lesson11.py`에 `judge` 없이
+# 제목과 힌트만 적고, 모범 답안은 아래 `<details>`에 씁니다(`q[1].solution()`이 그대로 보여 줍니다).
 #
 # <details><summary>풀이</summary>
 #
@@ -62,11 +73,20 @@ print(images.shape, helpers.class_name(9))
 #
 # ### 연습 2. 코드로 답하는 문제
 #
-# 질문을 씁니다. 풀이는 아래의 접힌 코드 셀에 있습니다.
+# 질문을 씁니다. 답을 넣을 변수의 이름(`total`)을 질문에 밝힙니다.
+#
+# <details><summary>풀이</summary>
+#
+# 풀이를 글로 씁니다. 풀이 코드는 `make sync`가 아래 `solution` 셀에서 가져와 이 자리에 덧붙입니다.
+#
+# </details>
 
-# %% tags=["hide-cell"]
-# @title 풀이 { display-mode: "form" }
-print(images.sum())
+# %% tags=["solution"]
+total = images.sum()  # 답: 모든 픽셀값의 합
+q[2].check(total)
+
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [10. 더 강한 모델 만들기](10_stronger_model.ipynb) · 다음: [용어집](glossary.md)

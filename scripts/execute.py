@@ -32,7 +32,7 @@ from pathlib import Path
 
 import nbformat
 from figure_text_size import KERNEL_ARGUMENTS as RECORD_FIGURE_TEXT_SIZES
-from jupytext.cli import jupytext as jupytext_cli
+from lesson_notebook import write as write_learner_notebook
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,25 +63,12 @@ def pair_settings() -> dict:
 
 
 def take_cells_from_source(path: Path, target: Path) -> None:
-    """lessons_py/*.py → `target` (the notebook or a copy), keeping cell ids, notebook metadata and stored outputs;
-    links to the book's other pages then lead to the published book, for the notebook opened alone (Colab)."""
+    """lessons_py/*.py → `target` (the notebook or a copy), keeping cell ids, notebook metadata and stored outputs:
+    the learner's cells (each exercise's starter, not its solution) with links that lead to the published book
+    (scripts/lesson_notebook.py)."""
     source = SOURCES / f"{path.stem}.py"
     if source.exists():
-        jupytext_cli(["--to", "ipynb", "--update", "--quiet", "--output", str(target), str(source)])
-        links = chapter_links()
-        notebook = nbformat.read(target, as_version=4)
-        base_url = links.configured_base_url(ROOT)
-        if links.rewrite_notebook(notebook, links.absolute_links, base_url, links.book_pages(BOOK)):
-            nbformat.write(notebook, target)
-
-
-def chapter_links():
-    """The book's link rewriting, shared with its Sphinx extension (_ext/chapter_links.py)."""
-    if str(ROOT / "_ext") not in sys.path:
-        sys.path.insert(0, str(ROOT / "_ext"))
-    import chapter_links
-
-    return chapter_links
+        write_learner_notebook(source, target)
 
 
 def is_install_cell(cell) -> bool:
@@ -321,15 +308,15 @@ def main(arguments: list[str]) -> int:
         "--check", action="store_true", help="rerun and compare with the stored outputs (timings masked); write nothing"
     )
     parser.add_argument(
-        "--sync", action="store_true", help="only take the cells from lessons_py into the notebooks (make sync)"
+        "--sync", action="store_true", help="only write the notebooks from lessons_py (scripts/sync.py, make sync)"
     )
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(arguments)
     paths = [p.resolve() for p in args.notebooks] or toc_notebooks()
     if args.sync:
-        for path in paths:
-            take_cells_from_source(path, path)
-        return 0
+        from sync import main as sync
+
+        return sync([])
     if args.check:
         return check(paths)
     return execute_all(paths, whole_book=not args.notebooks)

@@ -21,6 +21,16 @@ needs_browser = pytest.mark.skipif(
 )
 
 
+def pytest_collection_modifyitems(config, items):
+    """Slow tests run only when selected by name (`-m slow`, as `make exercises` does)."""
+    if "slow" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with -m slow (make exercises)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def splits():
     import helpers

@@ -245,21 +245,21 @@ def test_the_terms_test_can_fail_on_code():
 
 
 def test_helpers_messages_use_the_glossarys_terms():
-    for module in sorted((ROOT / "helpers").glob("*.py")):
+    for module in sorted((ROOT / "helpers").rglob("*.py")):
         korean = " ".join(re.findall(r"[\"'][^\"'\n]*[가-힣][^\"'\n]*[\"']", module.read_text(encoding="utf-8")))
         for pattern, preferred in REJECTED_TERMS.items():
             found = re.search(pattern, korean)
-            assert not found, f"helpers/{module.name}: '{found.group()}' → use {preferred}"
+            assert not found, f"{module.relative_to(ROOT)}: '{found.group()}' → use {preferred}"
 
 
 def test_helpers_messages_attach_korean_particles():
     """Korean writes a particle onto the word before it: `images의 dtype은`, not `images 의 dtype 은`."""
     spaced = re.compile(r"[A-Za-z0-9_)\]`'] (은|는|이|가|을|를|의|으로|로|에|와|과)(?=[\s,.()])")
-    for module in sorted((ROOT / "helpers").glob("*.py")):
+    for module in sorted((ROOT / "helpers").rglob("*.py")):
         for number, line in enumerate(module.read_text(encoding="utf-8").splitlines(), start=1):
             for text in re.findall(r'"[^"]*[가-힣][^"]*"', line):
                 found = spaced.search(text)
-                assert not found, f"helpers/{module.name}:{number}: a spaced particle '{found.group()}' in {text}"
+                assert not found, f"{module.relative_to(ROOT)}:{number}: a spaced particle '{found.group()}' in {text}"
 
 
 @pytest.mark.parametrize("source", [*LESSONS, TEMPLATE], ids=[*ids, "template"])

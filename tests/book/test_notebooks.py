@@ -10,6 +10,8 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+from lesson_notebook import build, write  # noqa: E402  (the notebook writer: the learner's cells from lessons_py)
 SOURCES = sorted((ROOT / "lessons_py").glob("[0-9]*.py"))  # _template.py is not a lesson
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 ids = [path.stem for path in SOURCES]
@@ -22,8 +24,8 @@ PAGES = chapter_links.book_pages(ROOT / "book")
 
 
 def as_written(source: Path):
-    """The notebook the writer makes from a lesson source: its cells, links to other pages made absolute."""
-    notebook = jupytext.read(source)
+    """The notebook the writer makes from a lesson source: the learner's cells, links to other pages made absolute."""
+    notebook, _ = build(source)
     chapter_links.rewrite_notebook(notebook, chapter_links.absolute_links, BASE_URL, PAGES)
     return notebook
 
@@ -52,6 +54,7 @@ def test_toc_lists_every_page_and_only_existing_ones():
 
 @pytest.mark.parametrize("source", SOURCES, ids=ids)
 def test_pair_is_in_sync(source):
+    """The notebook is its source as a learner gets it: every cell the same, each solution cell as its starter."""
     notebook = ROOT / "book" / f"{source.stem}.ipynb"
     assert cells(as_written(source)) == cells(nbformat.read(notebook, as_version=4)), (
         f"{source.name} and {notebook.name} differ: run `make sync`, then `make execute`"
@@ -113,16 +116,15 @@ def test_notebook_pairs_with_jupytext_tomls_settings(notebook):
 
 @pytest.mark.parametrize("source", SOURCES, ids=ids)
 def test_jupytext_sync_changes_nothing_in_either_direction(source, tmp_path):
-    """A fresh clone's `make sync` (or the commit hook) leaves the notebook as committed; the notebook converted back
-    to py:percent is the source again once its published-book links are made relative (nothing else is lost)."""
-    from jupytext.cli import jupytext as jupytext_cli
-
+    """A fresh clone's `make sync` (or the commit hook) leaves the notebook as committed; read back as py:percent, the
+    notebook is exactly the source with each solution cell turned into its starter and its published-book links made
+    relative again (nothing else differs)."""
     notebook = ROOT / "book" / f"{source.stem}.ipynb"
     copy = tmp_path / notebook.name
     copy.write_bytes(notebook.read_bytes())
-    execute.take_cells_from_source(notebook, copy)
+    write(source, copy)
     assert copy.read_bytes() == notebook.read_bytes(), f"syncing {source.name} into {notebook.name} rewrites it"
-    text = tmp_path / source.name
-    jupytext_cli(["--to", "py:percent", "--quiet", "--output", str(text), str(notebook)])
-    back = chapter_links.relative_links(text.read_text(encoding="utf-8"), BASE_URL, PAGES)
-    assert back == source.read_text(encoding="utf-8"), f"syncing {notebook.name} into {source.name} rewrites it"
+    learner, _ = build(source)
+    as_text = jupytext.writes(nbformat.read(notebook, as_version=4), fmt="py:percent")
+    back = chapter_links.relative_links(as_text, BASE_URL, PAGES)
+    assert back == jupytext.writes(learner, fmt="py:percent"), f"{notebook.name} is not {source.name}'s learner view"
