@@ -28,7 +28,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -69,7 +69,7 @@ print("픽셀값 범위:", image.min(), "~", image.max())
 # %%
 print(image[10:18, 10:18])
 
-# %% mystnb={"image": {"alt": "\ud6c8\ub828 \uc138\ud2b8\uc758 \uac00\ub85c \uc904\ubb34\ub2ac \ud2f0\uc154\uce20/\ud0d1 \uc774\ubbf8\uc9c0 \ud55c \uc7a5\uc744 28\u00d728 \ud53d\uc140 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ubc1d\uc740 \ud53d\uc140\uc77c\uc218\ub85d \uc5b4\ub461\uac8c \uce60\ud574 \ud770 \ubc14\ud0d5\uc5d0 \uc5b4\ub450\uc6b4 \uc789\ud06c\ub85c \uadf8\ub9b0 \uac83\ucc98\ub7fc \ubcf4\uc774\uba70, \uc791\uc740 \uce78 784\uac1c\ub9cc\uc73c\ub85c\ub3c4 \uae34 \uc18c\ub9e4\uac00 \ub2ec\ub9b0 \uc717\uc637\uacfc \uac00\ub85c \uc904\ubb34\ub2ac\ub97c \uc54c\uc544\ubcfc \uc218 \uc788\ub2e4."}}
+# %% mystnb={"image": {"alt": "훈련 세트의 가로 줄무늬 티셔츠/탑 이미지 한 장을 28×28 픽셀 격자로 그린 그림. 밝은 픽셀일수록 어둡게 칠해 흰 바탕에 어두운 잉크로 그린 것처럼 보이며, 작은 칸 784개만으로도 긴 소매가 달린 윗옷과 가로 줄무늬를 알아볼 수 있다."}}
 fig, axis = plt.subplots(figsize=(3, 3))
 axis.imshow(image, cmap="gray_r")  # 밝은 픽셀을 어둡게 그리는 이 책의 표시 방식입니다
 axis.set_title(f"훈련 세트 {index}번: {helpers.class_name(y_train[index])}")
@@ -113,7 +113,7 @@ print("(14, 14)의 아래쪽 이웃:", flat_index(14, 14), "→", flat_index(15,
 # 과정 전체가 수학적으로 같습니다). 밀집층에게는 처음부터 "어느 픽셀이 어느 픽셀 옆에 있는가"라는 정보가
 # 없었던 셈입니다.
 
-# %% mystnb={"image": {"alt": "\ub450 \uadf8\ub9bc\uc744 \ub098\ub780\ud788 \ub193\uc558\ub2e4. \uc67c\ucabd\uc740 \uc6d0\ub798 \ud2f0\uc154\uce20 \uc774\ubbf8\uc9c0\uc774\uace0, \uc624\ub978\ucabd\uc740 784\uac1c \ud53d\uc140\uc744 \uace0\uc815\ub41c \uc21c\uc11c\ub85c \uc11e\uc740 \uc774\ubbf8\uc9c0\ub2e4. \ud53d\uc140\uac12\uc740 \ubaa8\ub450 \uadf8\ub300\ub85c\uc778\ub370 \uc624\ub978\ucabd\uc5d0\uc11c\ub294 \uc637\uc758 \ubaa8\uc591\uc774 \uc0ac\ub77c\uc9c0\uace0 \ud769\ubfcc\ub9b0 \uc810\ub4e4\ub9cc \ubcf4\uc778\ub2e4."}}
+# %% mystnb={"image": {"alt": "두 그림을 나란히 놓았다. 왼쪽은 원래 티셔츠 이미지이고, 오른쪽은 784개 픽셀을 고정된 순서로 섞은 이미지다. 픽셀값은 모두 그대로인데 오른쪽에서는 옷의 모양이 사라지고 흩뿌린 점들만 보인다."}}
 rng = np.random.default_rng(0)
 permutation = rng.permutation(784)  # 모든 이미지에 똑같이 적용할 고정된 섞는 순서
 shuffled = flat[permutation].reshape(28, 28)  # 픽셀값은 그대로이고 위치만 바뀝니다
@@ -271,7 +271,7 @@ print("가로 경계선 특성 맵 범위:", horizontal_map.min(), "~", horizont
 # 필터는 "왼쪽 열 − 오른쪽 열"이므로, 왼쪽에서 오른쪽으로 가며 배경(0)에서 옷(밝음)으로 넘어가는 경계선에서는
 # 음수(파랑), 옷에서 배경으로 넘어가는 경계선에서는 양수(빨강)가 됩니다.
 
-# %% mystnb={"image": {"alt": "\uc138 \uadf8\ub9bc\uc744 \ub098\ub780\ud788 \ub193\uc558\ub2e4. \uc6d0\ubcf8 \ud2f0\uc154\uce20 \uc774\ubbf8\uc9c0(28\u00d728), \uc138\ub85c \uacbd\uacc4\uc120 \ud2b9\uc131 \ub9f5\uacfc \uac00\ub85c \uacbd\uacc4\uc120 \ud2b9\uc131 \ub9f5(\uac01 26\u00d726). \ud2b9\uc131 \ub9f5\uc740 \uc591\uc218\ub97c \ube68\uac15, \uc74c\uc218\ub97c \ud30c\ub791, 0\uc744 \ud770\uc0c9\uc73c\ub85c \uce60\ud588\ub2e4. \uc138\ub85c \uacbd\uacc4\uc120 \ud2b9\uc131 \ub9f5\uc740 \ubab8\ud1b5\uacfc \uc18c\ub9e4\uc758 \uc591\uc606 \uacbd\uacc4\uc120\uc5d0\uc11c\ub9cc \uc9c4\ud558\uace0, \uac00\ub85c \uacbd\uacc4\uc120 \ud2b9\uc131 \ub9f5\uc740 \uac00\ub85c \uc904\ubb34\ub2ac\uc640 \uc5b4\uae68\uc120, \uc18c\ub9f7\ub2e8\uc5d0\uc11c \uc9c4\ud558\ub2e4."}}
+# %% mystnb={"image": {"alt": "세 그림을 나란히 놓았다. 원본 티셔츠 이미지(28×28), 세로 경계선 특성 맵과 가로 경계선 특성 맵(각 26×26). 특성 맵은 양수를 빨강, 음수를 파랑, 0을 흰색으로 칠했다. 세로 경계선 특성 맵은 몸통과 소매의 양옆 경계선에서만 진하고, 가로 경계선 특성 맵은 가로 줄무늬와 어깨선, 소맷단에서 진하다."}}
 def show_feature_maps(maps, titles):
     """원본은 흑백으로, 특성 맵은 0을 흰색에 맞춘 빨강-파랑으로 그립니다."""
     fig, axes = plt.subplots(1, len(maps), figsize=(2.4 * len(maps), 2.9))
@@ -444,9 +444,9 @@ answer = convolve2d(x, w)  # 답: 손으로 계산한 값과 같은지 보세요
 q[1].check(answer)
 
 # %% [markdown]
-# ### 연습 2. 컬러 사진에서 파라미터 세기
+# ### 연습 2. 컬러 이미지에서 파라미터 세기
 #
-# 224×224 컬러 사진(채널 3개)을 평탄화해서 뉴런 64개인 밀집층에 넣을 때와, 같은 사진에 3×3 필터 64개짜리
+# 224×224 컬러 이미지(채널 3개)을 평탄화해서 뉴런 64개인 밀집층에 넣을 때와, 같은 이미지에 3×3 필터 64개짜리
 # `Conv2D`를 적용할 때 파라미터는 각각 몇 개일까요? 합성곱 층의 필터는 입력 채널 3개를 모두 덮으므로 필터 하나의
 # 가중치는 $3 \times 3 \times 3$개입니다. 공식으로 계산해 두 변수에 넣고, 층을 만들어 `count_params()`로도 확인해 보세요.
 #

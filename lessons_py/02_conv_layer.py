@@ -28,7 +28,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -460,7 +460,7 @@ print("음수인 칸:", int(np.sum(feature_maps < 0)))
 # 무작위 필터인데도 어떤 필터는 경계선에, 어떤 필터는 밝은 면에 반응하는 등 서로 다른 모습을 보입니다. 훈련을
 # 거치면 이 필터들이 옷을 구분하는 데 쓸모 있는 특성을 찾도록 바뀝니다.
 
-# %% mystnb={"image": {"alt": "2\ud589 5\uc5f4 \uaca9\uc790. \uccab \uce78\uc740 \ud6c8\ub828 \uc138\ud2b8\uc758 \uccab \ubc88\uc9f8 \uc774\ubbf8\uc9c0\uc774\uace0, \ub098\uba38\uc9c0 \uc544\ud649 \uce78\uc740 \uc544\uc9c1 \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ud569\uc131\uacf1 \uce35\uc758 \ud544\ud130 1~9\uac00 \uadf8 \uc774\ubbf8\uc9c0\uc5d0\uc11c \ub9cc\ub4e0 28\u00d728 \ud2b9\uc131 \ub9f5\uc774\ub2e4(\ub178\ub784\uc218\ub85d \ud070 \uac12). \ubb34\uc791\uc704 \ud544\ud130\uc778\ub370\ub3c4 \uc5b4\ub5a4 \ud2b9\uc131 \ub9f5\uc740 \uc724\uacfd\uc744, \uc5b4\ub5a4 \ud2b9\uc131 \ub9f5\uc740 \ubc1d\uc740 \uba74\uc744 \uac15\uc870\ud55c\ub2e4."}}
+# %% mystnb={"image": {"alt": "2행 5열 격자. 첫 칸은 훈련 세트의 첫 번째 이미지이고, 나머지 아홉 칸은 아직 훈련하지 않은 합성곱 층의 필터 1~9가 그 이미지에서 만든 28×28 특성 맵이다(노랄수록 큰 값). 무작위 필터인데도 어떤 특성 맵은 윤곽을, 어떤 특성 맵은 밝은 면을 강조한다."}}
 fig, axes = plt.subplots(2, 5, figsize=(7.5, 3.5))
 axes[0, 0].imshow(images[0, :, :, 0], cmap="gray_r")
 axes[0, 0].set_title(helpers.class_name(y_train[0]), fontsize=10)
@@ -534,7 +534,7 @@ for padding, strides in [("valid", 1), ("same", 1), ("valid", 2), ("same", 2)]:
 # %% [markdown]
 # ### 연습 2. 파라미터 수 세기
 #
-# - (가) 32×32 컬러 사진(채널 3개)에 5×5 필터 16개짜리 합성곱 층을 쓰면 파라미터는 몇 개일까요?
+# - (가) 32×32 컬러 이미지(채널 3개)에 5×5 필터 16개짜리 합성곱 층을 쓰면 파라미터는 몇 개일까요?
 # - (나) 이 책의 두 번째 층을 `strides=2, padding="valid"`로 바꾸면(입력 14×14×32) 출력 모양과 파라미터 수는
 #   어떻게 될까요?
 #

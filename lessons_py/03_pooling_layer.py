@@ -29,7 +29,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -339,7 +339,7 @@ print("평균 풀링은 가장 강한 반응을 약하게 만듭니다:", mean_m
 # 이 경계선들이 뚜렷하게 남아 있고, 한 번 더 풀링한 7×7에서도 경계선이 대략 어디에 있는지는 알아볼 수 있습니다.
 # 평균 풀링은 같은 경계선을 더 흐리고 약하게 남깁니다.
 
-# %% mystnb={"image": {"alt": "\ub2e4\uc12f \uc7a5\uc744 \ub450 \uc904\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uc704 \uc904\uc740 \uc6d0\ubcf8 \uc774\ubbf8\uc9c0(28\u00d728)\uc640 \ub810\ub8e8\ub97c \uac70\uce5c \ud2b9\uc131 \ub9f5(28\u00d728), \uc544\ub798 \uc904\uc740 \uadf8 \ud2b9\uc131 \ub9f5\uc758 \ucd5c\ub300 \ud480\ub9c1(14\u00d714), \ud3c9\uade0 \ud480\ub9c1(14\u00d714), \ucd5c\ub300 \ud480\ub9c1 \ub450 \ubc88(7\u00d77)\uc774\ub2e4. \ud2b9\uc131 \ub9f5 \ub124 \uc7a5\uc740 \uac19\uc740 \uc0c9 \ubc94\uc704\ub85c \uce60\ud574 \ubc1d\uc744\uc218\ub85d \ud070 \uac12\uc774\ub2e4. \ucd5c\ub300 \ud480\ub9c1\uc740 \ud574\uc0c1\ub3c4\uac00 \ub0ae\uc544\uc838\ub3c4 \uc637\uc758 \uacbd\uacc4\uc120\uc774 \ub69c\ub837\ud558\uac8c \ub0a8\uace0 7\u00d77\uc5d0\uc11c\ub3c4 \uacbd\uacc4\uc120\uc758 \uc704\uce58\ub97c \uc54c\uc544\ubcfc \uc218 \uc788\uc9c0\ub9cc, \ud3c9\uade0 \ud480\ub9c1\uc740 \uac19\uc740 \uacbd\uacc4\uc120\uc744 \ub354 \ud750\ub9ac\uace0 \uc57d\ud558\uac8c \ub0a8\uae34\ub2e4."}}
+# %% mystnb={"image": {"alt": "다섯 장을 두 줄로 그린 그림. 위 줄은 원본 이미지(28×28)와 렐루를 거친 특성 맵(28×28), 아래 줄은 그 특성 맵의 최대 풀링(14×14), 평균 풀링(14×14), 최대 풀링 두 번(7×7)이다. 특성 맵 네 장은 같은 색 범위로 칠해 밝을수록 큰 값이다. 최대 풀링은 해상도가 낮아져도 옷의 경계선이 뚜렷하게 남고 7×7에서도 경계선의 위치를 알아볼 수 있지만, 평균 풀링은 같은 경계선을 더 흐리고 약하게 남긴다."}}
 panels = [(image[0, :, :, 0], "원본 (28×28)"), (fmap, "특성 맵 (28×28)"), (max_map, "최대 풀링 (14×14)"),
           (mean_map, "평균 풀링 (14×14)"), (max_twice, "최대 풀링 두 번 (7×7)")]
 fig = plt.figure(figsize=(7.2, 5))

@@ -37,7 +37,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -162,7 +162,7 @@ classes
 # 숫자만 보지 말고 이미지를 직접 봅시다. 클래스마다 훈련 세트에서 처음 나오는 이미지를 한 장씩 골라
 # `helpers.plots.plot_samples`로 그립니다. 이 함수는 이미지를 한국어 클래스 이름과 함께 격자로 그립니다.
 
-# %% mystnb={"image": {"alt": "\uc5f4 \uac00\uc9c0 \ud074\ub798\uc2a4\uc5d0\uc11c \ud6c8\ub828 \uc138\ud2b8\uc5d0 \ucc98\uc74c \ub098\uc624\ub294 \uc774\ubbf8\uc9c0\ub97c \ud55c \uc7a5\uc529 2\ud589 5\uc5f4\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uac01 \uc774\ubbf8\uc9c0 \uc704\uc5d0 \ud074\ub798\uc2a4 \uc774\ub984(\ud2f0\uc154\uce20/\ud0d1, \ubc14\uc9c0, \uc2a4\uc6e8\ud130, \ub4dc\ub808\uc2a4, \ucf54\ud2b8, \uc0cc\ub4e4, \uc154\uce20, \uc2a4\ub2c8\ucee4\uc988, \uac00\ubc29, \uc575\ud074 \ubd80\uce20)\uc774 \uc788\ub2e4. \ud2f0\uc154\uce20/\ud0d1, \uc2a4\uc6e8\ud130, \ucf54\ud2b8, \uc154\uce20\ub294 \uc724\uacfd\uc774 \uc11c\ub85c \ube44\uc2b7\ud558\uace0, \ud2b9\ud788 \uc2a4\uc6e8\ud130, \ucf54\ud2b8, \uc154\uce20\ub294 \ubaa8\ub450 \uae34\uc18c\ub9e4 \uc717\uc637\uc774\ub2e4."}}
+# %% mystnb={"image": {"alt": "열 가지 클래스에서 훈련 세트에 처음 나오는 이미지를 한 장씩 2행 5열로 그린 그림. 각 이미지 위에 클래스 이름(티셔츠/탑, 바지, 스웨터, 드레스, 코트, 샌들, 셔츠, 스니커즈, 가방, 앵클 부츠)이 있다. 티셔츠/탑, 스웨터, 코트, 셔츠는 윤곽이 서로 비슷하고, 특히 스웨터, 코트, 셔츠는 모두 긴소매 윗옷이다."}}
 first_of_each = [int(np.flatnonzero(y_train_all == k)[0]) for k in range(10)]  # 클래스마다 첫 이미지
 helpers.plots.plot_samples(x_train_all[first_of_each], y_train_all[first_of_each], columns=5)
 plt.show()
@@ -353,7 +353,7 @@ print("load_splits의 여섯 배열이 직접 만든 것과 같은가:", all(map
 # %% [markdown]
 # 검증 세트의 처음 몇 장도 그려 봅니다. 5장에서는 이 가운데 처음 5장을 훈련하기 전의 모델에 넣어 봅니다.
 
-# %% mystnb={"image": {"alt": "\uac80\uc99d \uc138\ud2b8\uc758 \ucc98\uc74c 12\uc7a5\uc744 2\ud589 6\uc5f4\ub85c \uadf8\ub9ac\uace0 \uac01 \uc774\ubbf8\uc9c0 \uc704\uc5d0 \ud074\ub798\uc2a4 \uc774\ub984\uc744 \ubd99\uc778 \uadf8\ub9bc. \uc5ec\ub7ec \ud074\ub798\uc2a4\uac00 \uace0\ub8e8 \uc11e\uc5ec \uc788\ub2e4."}}
+# %% mystnb={"image": {"alt": "검증 세트의 처음 12장을 2행 6열로 그리고 각 이미지 위에 클래스 이름을 붙인 그림. 여러 클래스가 고루 섞여 있다."}}
 helpers.plots.plot_samples(splits.x_val, splits.y_val, count=12, columns=6)
 plt.show()
 

@@ -29,7 +29,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -414,7 +414,7 @@ for name, count in multiplications.items():
 # 넘어갑니다. 이 책에서는 같은 호출을 하되 그럴 때 분명한 오류를 내는 `helpers.plots.plot_model_diagram()`을
 # 씁니다. 그림은 `model.png` 파일로도 저장됩니다.
 
-# %% mystnb={"image": {"alt": "\uc774 \uc7a5\uc758 \ubaa8\ub378\uc744 \uce35\ub9c8\ub2e4 \uc0c1\uc790 \ud558\ub098\ub85c \uc704\uc5d0\uc11c \uc544\ub798\ub85c \uc774\uc740 \ub3c4\ud45c. \uc785\ub825 (28, 28, 1)\uc5d0\uc11c \uc2dc\uc791\ud574 \ud569\uc131\uacf1 \uce35 conv1, \ud480\ub9c1 \uce35 pool1, \ud569\uc131\uacf1 \uce35 conv2, \ud480\ub9c1 \uce35 pool2, \ud3c9\ud0c4\ud654 \uce35 flatten, \uc740\ub2c9\uce35 hidden, \ub4dc\ub86d\uc544\uc6c3 \uce35 dropout, \ucd9c\ub825\uce35 output\uc73c\ub85c \uc774\uc5b4\uc9c0\uace0, \uc0c1\uc790\ub9c8\ub2e4 \uc785\ub825\uacfc \ucd9c\ub825\uc758 \ubaa8\uc591\uc774 \uc801\ud600 \uc788\ub2e4. \ubaa8\uc591\uc740 (28, 28, 32), (14, 14, 32), (14, 14, 64), (7, 7, 64)\ub97c \uac70\uccd0 3136, 100, 10\uc73c\ub85c \ubc14\ub010\ub2e4."}}
+# %% mystnb={"image": {"alt": "이 장의 모델을 층마다 상자 하나로 위에서 아래로 이은 도표. 입력 (28, 28, 1)에서 시작해 합성곱 층 conv1, 풀링 층 pool1, 합성곱 층 conv2, 풀링 층 pool2, 평탄화 층 flatten, 은닉층 hidden, 드롭아웃 층 dropout, 출력층 output으로 이어지고, 상자마다 입력과 출력의 모양이 적혀 있다. 모양은 (28, 28, 32), (14, 14, 32), (14, 14, 64), (7, 7, 64)를 거쳐 3136, 100, 10으로 바뀐다."}}
 helpers.plots.plot_model_diagram(model, "model.png")
 
 # %% [markdown]

@@ -31,7 +31,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -408,7 +408,7 @@ print(list(history.history))
 # %% [markdown]
 # 원본 노트처럼 pandas 데이터프레임으로 바꾸어 한 번에 그려 봅시다. 열 이름이 곧 범례가 됩니다.
 
-# %% mystnb={"image": {"alt": "\ud6c8\ub828 \uae30\ub85d\uc744 \ub370\uc774\ud130\ud504\ub808\uc784\uc73c\ub85c \uadf8\ub9b0 \uc120 \uadf8\ub798\ud504. \uac00\ub85c\ucd95\uc740 epoch(0\ubd80\ud130 \uc13c \ud589 \ubc88\ud638), \uc138\ub85c\ucd95\uc740 \uac12\uc774\uace0, \ubc94\ub840\ub294 \uc5f4 \uc774\ub984 \uadf8\ub300\ub85c accuracy, loss, val_accuracy, val_loss\ub2e4. \uc815\ud655\ub3c4 \ub450 \uace1\uc120\uc740 \uc704\ucabd\uc5d0\uc11c \ucc9c\ucc9c\ud788 \uc624\ub974\uace0, \uc190\uc2e4 \ub450 \uace1\uc120\uc740 \uc544\ub798\ucabd\uc5d0\uc11c \ub0b4\ub824\uac04\ub2e4."}}
+# %% mystnb={"image": {"alt": "훈련 기록을 데이터프레임으로 그린 선 그래프. 가로축은 epoch(0부터 센 행 번호), 세로축은 값이고, 범례는 열 이름 그대로 accuracy, loss, val_accuracy, val_loss다. 정확도 두 곡선은 위쪽에서 천천히 오르고, 손실 두 곡선은 아래쪽에서 내려간다."}}
 pd.DataFrame(history.history).plot(figsize=(7, 4), grid=True, xlabel="epoch")
 plt.show()
 
@@ -417,7 +417,7 @@ plt.show()
 # `helpers.plots.plot_history()`로 같은 그림을 그립니다. 곡선 이름을 한글로 붙이고, 에포크를 1부터 세고, 세로축을
 # 0부터 시작합니다.
 
-# %% mystnb={"image": {"alt": "\ud6c8\ub828 \uae30\ub85d \uadf8\ub798\ud504. \uac00\ub85c\ucd95\uc740 \uc5d0\ud3ec\ud06c(1\ubd80\ud130), \uc138\ub85c\ucd95\uc740 0\ubd80\ud130 \uc2dc\uc791\ud558\ub294 \uac12\uc774\uace0, \ud6c8\ub828 \uc815\ud655\ub3c4, \uac80\uc99d \uc815\ud655\ub3c4, \ud6c8\ub828 \uc190\uc2e4, \uac80\uc99d \uc190\uc2e4 \ub124 \uace1\uc120\uc774 \uc788\ub2e4. \ub450 \uc815\ud655\ub3c4\ub294 0.8~0.9 \uc704\uc5d0\uc11c \ucc9c\ucc9c\ud788 \uc624\ub978\ub2e4. \ud6c8\ub828 \uc190\uc2e4\uc740 \ub05d\uae4c\uc9c0 \uafb8\uc900\ud788 \ub0b4\ub824\uac00\uc9c0\ub9cc \uac80\uc99d \uc190\uc2e4\uc740 \uc911\ubc18\ubd80\ud130 \ud3c9\ud3c9\ud574\uc838 \ub098\uc911\uc5d0\ub294 \ud6c8\ub828 \uc190\uc2e4\ubcf4\ub2e4 \uc704\uc5d0 \uba38\ubb38\ub2e4. \ub450 \uc190\uc2e4\uc774 \ubc8c\uc5b4\uc9c0\ub294 \uacf3\uc774 \uacfc\ub300\uc801\ud569\uc774 \uc2dc\uc791\ub418\ub294 \uacf3\uc774\ub2e4."}}
+# %% mystnb={"image": {"alt": "훈련 기록 그래프. 가로축은 에포크(1부터), 세로축은 0부터 시작하는 값이고, 훈련 정확도, 검증 정확도, 훈련 손실, 검증 손실 네 곡선이 있다. 두 정확도는 0.8~0.9 위에서 천천히 오른다. 훈련 손실은 끝까지 꾸준히 내려가지만 검증 손실은 중반부터 평평해져 나중에는 훈련 손실보다 위에 머문다. 두 손실이 벌어지는 곳이 과대적합이 시작되는 곳이다."}}
 helpers.plots.plot_history(history)
 plt.show()
 

@@ -29,7 +29,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -150,7 +150,7 @@ print(np.round(preds, 3))
 # 0번(티셔츠/탑)부터 9번(앵클 부츠)까지 각 클래스의 확률이고, 소프트맥스 출력이므로 모두 더하면 1입니다.
 # 원본 노트처럼 막대그래프로 그려 봅시다. 가로축에 클래스 이름을 붙입니다.
 
-# %% mystnb={"image": {"alt": "\uac80\uc99d \uc138\ud2b8 \uccab \uc774\ubbf8\uc9c0\uc5d0 \ub300\ud55c \uc608\uce21 \ud655\ub960\uc758 \ub9c9\ub300\uadf8\ub798\ud504. \uac00\ub85c\ucd95\uc740 \uc5f4 \uac00\uc9c0 \ud074\ub798\uc2a4 \uc774\ub984, \uc138\ub85c\ucd95\uc740 \ud655\ub960(0~1)\uc774\ub2e4. \uac00\ubc29 \ub9c9\ub300 \ud558\ub098\ub9cc 1 \uac00\uae4c\uc774 \uc19f\uc544 \uc788\uace0 \ub098\uba38\uc9c0 \ud074\ub798\uc2a4\ub294 \uac70\uc758 0\uc774\ub2e4."}}
+# %% mystnb={"image": {"alt": "검증 세트 첫 이미지에 대한 예측 확률의 막대그래프. 가로축은 열 가지 클래스 이름, 세로축은 확률(0~1)이다. 가방 막대 하나만 1 가까이 솟아 있고 나머지 클래스는 거의 0이다."}}
 plt.figure(figsize=(7, 3))
 plt.bar(range(10), preds[0])
 plt.xticks(range(10), helpers.CLASS_NAMES_KO, rotation=45)
@@ -173,7 +173,7 @@ print("정답:", helpers.class_name(int(data.y_val[0])))
 # 비슷하게 길면 여러 클래스 사이에서 망설이는 것입니다. 예측이 틀리면 제목과 예측 막대가 빨간색, 정답 막대가
 # 파란색으로 표시됩니다.
 
-# %% mystnb={"image": {"alt": "\uc67c\ucabd\uc740 \uac80\uc99d \uc138\ud2b8 \uccab \uc774\ubbf8\uc9c0\uc778 \uac00\ubc29, \uc624\ub978\ucabd\uc740 \uc5f4 \uac00\uc9c0 \ud074\ub798\uc2a4\uc758 \ud655\ub960\uc744 \uac00\ub85c \ub9c9\ub300\ub85c \uadf8\ub9b0 \uadf8\ub798\ud504(\uac00\ub85c\ucd95\uc740 \ud655\ub960 0~1). \uc81c\ubaa9\uc740 \uc608\uce21\uacfc \uc815\ub2f5\uc774 \ubaa8\ub450 \uac00\ubc29\uc774\ub77c\uace0 \uc54c\ub824 \uc8fc\uace0, \uac00\ubc29 \ub9c9\ub300 \ud558\ub098\ub9cc \ub05d\uae4c\uc9c0 \ubed7\uc5b4 \uc788\uc5b4 \ubaa8\ub378\uc774 \ud655\uc2e0\ud558\uace0 \ub9de\ud614\uc74c\uc744 \ubcf4\uc5ec \uc900\ub2e4."}}
+# %% mystnb={"image": {"alt": "왼쪽은 검증 세트 첫 이미지인 가방, 오른쪽은 열 가지 클래스의 확률을 가로 막대로 그린 그래프(가로축은 확률 0~1). 제목은 예측과 정답이 모두 가방이라고 알려 주고, 가방 막대 하나만 끝까지 뻗어 있어 모델이 확신하고 맞혔음을 보여 준다."}}
 helpers.plots.plot_prediction(data.x_val[0], preds[0], true_label=data.y_val[0])
 plt.show()
 
@@ -222,7 +222,7 @@ print("행의 합이 클래스별 이미지 수와 같은가?", bool((matrix.sum
 # `helpers.plots.plot_confusion()`은 각 행을 그 행의 합으로 나누어 비율로 보여 줍니다. 그러면 대각선의 값이 곧 그
 # 클래스의 정확도가 되고, 한 행의 대각선 밖 값들은 그 클래스가 어느 클래스로 잘못 분류되었는지의 비율이 됩니다.
 
-# %% mystnb={"image": {"alt": "\uac80\uc99d \uc138\ud2b8\uc758 \ud63c\ub3d9 \ud589\ub82c\uc744 \ud589\ub9c8\ub2e4 \ube44\uc728\ub85c \uce60\ud55c 10\u00d710 \uaca9\uc790. \uc138\ub85c\ucd95\uc740 \uc2e4\uc81c \ud074\ub798\uc2a4, \uac00\ub85c\ucd95\uc740 \uc608\uce21\ud55c \ud074\ub798\uc2a4\uc774\uace0, \uce78\ub9c8\ub2e4 \ube44\uc728\uc774 \uc22b\uc790\ub85c \uc801\ud600 \uc788\uc73c\uba70 \uc9c4\ud560\uc218\ub85d \ub192\ub2e4. \ub300\uac01\uc120 \uce78\uc774 \ub300\ubd80\ubd84 \uc9c4\ud558\uc9c0\ub9cc \uc154\uce20 \ud589\uc740 \ub300\uac01\uc120\uc774 \uac00\uc7a5 \uc605\uace0 \ud2f0\uc154\uce20/\ud0d1, \uc2a4\uc6e8\ud130, \ucf54\ud2b8 \uce78\uc5d0 \ube44\uc728\uc774 \ud769\uc5b4\uc838 \uc788\uc5b4, \uc154\uce20\ub97c \ub2e4\ub978 \uc0c1\uc758\ub85c \uc790\uc8fc \ucc29\uac01\ud55c\ub2e4\ub294 \uac83\uc774 \ubcf4\uc778\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "검증 세트의 혼동 행렬을 행마다 비율로 칠한 10×10 격자. 세로축은 실제 클래스, 가로축은 예측한 클래스이고, 칸마다 비율이 숫자로 적혀 있으며 진할수록 높다. 대각선 칸이 대부분 진하지만 셔츠 행은 대각선이 가장 옅고 티셔츠/탑, 스웨터, 코트 칸에 비율이 흩어져 있어, 셔츠를 다른 상의로 자주 착각한다는 것이 보인다."}} tags=["nbval-ignore-output"]
 helpers.plots.plot_confusion(matrix)
 plt.show()
 
@@ -287,7 +287,7 @@ print("정확도가 가장 높은 세 클래스:",
 # 숫자만으로는 모델이 **왜** 틀렸는지 알 수 없습니다. 틀린 이미지를 직접 봅시다. 각 그림의 제목은 모델의 예측이고,
 # 괄호 안이 정답입니다.
 
-# %% mystnb={"image": {"alt": "\ubaa8\ub378\uc774 \ud2c0\ub9b0 \uac80\uc99d \uc774\ubbf8\uc9c0 12\uc7a5\uc744 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uac01 \uc774\ubbf8\uc9c0\uc758 \uc81c\ubaa9\uc740 \ubaa8\ub378\uc758 \uc608\uce21\uc774\uace0 \uad04\ud638 \uc548\uc774 \uc815\ub2f5\uc774\ub2e4. \uc154\uce20, \ud2f0\uc154\uce20/\ud0d1, \uc2a4\uc6e8\ud130, \ucf54\ud2b8\ucc98\ub7fc \ube44\uc2b7\ud55c \uc0c1\uc758\ub07c\ub9ac \ud2c0\ub9b0 \uacbd\uc6b0\uac00 \ub9ce\uace0, \uc0ac\ub78c\uc774 \ubcf4\uc544\ub3c4 \ud5f7\uac08\ub9ac\ub294 \uc774\ubbf8\uc9c0\uac00 \uc11e\uc5ec \uc788\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "모델이 틀린 검증 이미지 12장을 격자로 그린 그림. 각 이미지의 제목은 모델의 예측이고 괄호 안이 정답이다. 셔츠, 티셔츠/탑, 스웨터, 코트처럼 비슷한 상의끼리 틀린 경우가 많고, 사람이 보아도 헷갈리는 이미지가 섞여 있다."}} tags=["nbval-ignore-output"]
 helpers.plots.plot_mistakes(data.x_val, data.y_val, val_predictions, count=12)
 plt.show()
 
@@ -338,6 +338,9 @@ print(f"(검증 세트: 정확도 {val_scores['accuracy']:.4f}, 손실 {val_scor
 # 테스트 점수가 검증 점수보다 약간 낮은 것은 흔하고 자연스러운 일입니다. 위의 테스트 점수가 이 모델에 대해 보고할
 # 최종 성능입니다. 만약 이 결과를 보고 모델을 고치고 싶어진다면, 고친 모델의 최종 평가에는 새로운 테스트 데이터가
 # 필요합니다.
+#
+# 이 책의 모델을 직접 써 보고 싶다면 [직접 그려 보기](draw.md) 페이지에서 옷이나 신발을 그리거나 휴대폰으로 찍은 사진을 열어 보세요.
+# 이 장의 모델이 브라우저 안에서 바로 예측합니다. 직접 찍은 사진이나 그린 그림을 파이썬에서 모델에 넣는 방법은 11장에서 다룹니다.
 #
 # ## 정리
 #

@@ -27,7 +27,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -148,7 +148,7 @@ def plot_weight_histograms(models, layer_names=("conv1", "conv2"), bins=50):
     return fig
 
 
-# %% mystnb={"image": {"alt": "\ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1\uacfc conv2 \uac00\uc911\uce58 \ubd84\ud3ec\ub97c \ub450 \uce78\uc5d0 \uadf8\ub9b0 \ud788\uc2a4\ud1a0\uadf8\ub7a8. \uac00\ub85c\ucd95\uc740 \uac00\uc911\uce58 \uac12, \uc138\ub85c\ucd95\uc740 \uac1c\uc218\ub2e4. \uac00\uc911\uce58\uac00 18,432\uac1c\uc778 conv2\ub294 0 \uadfc\ucc98\uac00 \uac00\uc7a5 \ub9ce\uace0 \uc591\ucabd\uc73c\ub85c \ub9e4\ub048\ud558\uac8c \uc904\uc5b4\ub4e0\ub2e4. 288\uac1c\ubfd0\uc778 conv1\uc740 \ub9c9\ub300\uac00 \uc6b8\ud241\ubd88\ud241\ud558\uace0 0\uc5d0\uc11c \uba40\ub9ac \ub5a8\uc5b4\uc9c4 \ud070 \uac12\uc774 \uba87 \uac1c \uc788\ub2e4. \ub450 \uce35 \ubaa8\ub450 \uc591\uc218\uc640 \uc74c\uc218\uac00 \uc11e\uc5ec \uc788\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "훈련한 모델의 conv1과 conv2 가중치 분포를 두 칸에 그린 히스토그램. 가로축은 가중치 값, 세로축은 개수다. 가중치가 18,432개인 conv2는 0 근처가 가장 많고 양쪽으로 매끈하게 줄어든다. 288개뿐인 conv1은 막대가 울퉁불퉁하고 0에서 멀리 떨어진 큰 값이 몇 개 있다. 두 층 모두 양수와 음수가 섞여 있다."}} tags=["nbval-ignore-output"]
 plot_weight_histograms({"훈련한 모델": model})
 plt.show()
 
@@ -189,7 +189,7 @@ def plot_filters(kernel, title, figure=None, limit=0.5):
     return figure
 
 
-# %% mystnb={"image": {"alt": "\ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1 \ud544\ud130 32\uac1c\ub97c 4\ud589 8\uc5f4\uc758 3\u00d73 \uce78\uc73c\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \uc624\ub978\ucabd \uc0c9 \ub9c9\ub300\uc758 \ubc94\uc704\ub294 \u22120.5~0.5\uc774\uace0 \uc591\uc218\ub294 \ube68\uac15, \uc74c\uc218\ub294 \ud30c\ub791, 0\uc740 \ud770\uc0c9\uc774\ub2e4. \ud55c\ucabd\uc740 \ube68\uac1b\uace0 \ubc18\ub300\ucabd\uc740 \ud30c\ub780 \uacbd\uacc4\uc120 \ud544\ud130 \ubaa8\uc591\uacfc, \uc9c4\ud55c \uce78\uc774 \uc788\ub294 \ud544\ud130\ub97c \ucc3e\uc544\ubcfc \uc218 \uc788\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "훈련한 모델의 conv1 필터 32개를 4행 8열의 3×3 칸으로 그린 그림. 오른쪽 색 막대의 범위는 −0.5~0.5이고 양수는 빨강, 음수는 파랑, 0은 흰색이다. 한쪽은 빨갛고 반대쪽은 파란 경계선 필터 모양과, 진한 칸이 있는 필터를 찾아볼 수 있다."}} tags=["nbval-ignore-output"]
 plot_filters(keras.ops.convert_to_numpy(conv1.kernel), "훈련한 모델의 conv1 필터 32개")
 plt.show()
 
@@ -200,8 +200,8 @@ print(f"색 범위 [-0.5, 0.5]를 벗어나 가장 진한 색으로 칠해진 �
 # %% [markdown]
 # 필터를 읽을 때는 "이 필터는 입력의 어떤 3×3 조각에서 가장 큰 값을 낼까?"라고 물어보면 됩니다. 합성곱은 조각과 필터를
 # 칸마다 곱해서 더하므로, 빨간 칸은 밝고 파란 칸은 어두운 조각에서 출력이 가장 커집니다. 여기서 '밝다'는 픽셀값이
-# 크다, 즉 옷이 있는 곳이라는 뜻입니다. 이 책의 이미지 그림은 `gray_r` 색상표로 그려서 값이 큰 곳이 오히려 어둡게
-# 보이므로 헷갈리지 마세요.
+# 크다, 즉 옷이 있는 곳이라는 뜻입니다. 1장에서 말했듯이 이 책의 그림은 값이 큰 곳을 어둡게 그리므로 헷갈리지
+# 마세요.
 #
 # - 한쪽이 빨갛고 반대쪽이 파란 필터는 **경계선 필터**입니다(1장). 위가 빨갛고 아래가 파랗다면 "위는 밝고 아래는 어두운"
 #   가로 경계선에 반응합니다. 방향이 다른 경계선(세로, 대각선)을 찾는 필터도 있는지 찾아보세요.
@@ -269,7 +269,7 @@ boot = data.x_val[boot_index:boot_index + 1]           # [i:i+1]: 배치 축을 
 boot_name = helpers.class_name(int(data.y_val[boot_index]))
 print(f"검증 세트 {boot_index}번 이미지: {boot_name}, 모양 {boot.shape}")
 
-# %% mystnb={"image": {"alt": "\ud2b9\uc131 \ub9f5\uc744 \uadf8\ub9b4 \uc774\ubbf8\uc9c0: \uac80\uc99d \uc138\ud2b8\uc5d0\uc11c \ucc98\uc74c \ub098\uc624\ub294 \uc575\ud074 \ubd80\uce20 \ud55c \uc7a5(28\u00d728)."}}
+# %% mystnb={"image": {"alt": "특성 맵을 그릴 이미지: 검증 세트에서 처음 나오는 앵클 부츠 한 장(28×28)."}}
 plt.figure(figsize=(2.5, 2.5))
 plt.imshow(boot[0, :, :, 0], cmap="gray_r")
 plt.title("특성 맵을 그릴 이미지")
@@ -337,7 +337,7 @@ def plot_feature_maps(maps, title, columns=8, figure=None):
     return figure
 
 
-# %% mystnb={"image": {"alt": "\uc575\ud074 \ubd80\uce20 \uc774\ubbf8\uc9c0\uc5d0 \ub300\ud55c \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1 \ud2b9\uc131 \ub9f5 32\uc7a5(\uac01 28\u00d728)\uc744 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ubc1d\uc744\uc218\ub85d \ud544\ud130\uac00 \uac15\ud558\uac8c \ubc18\uc751\ud55c \uacf3\uc774\ub2e4. \ub9ce\uc740 \ud2b9\uc131 \ub9f5\uc5d0 \ubd80\uce20\uc758 \uc724\uacfd\uc774 \ubcf4\uc774\ub294\ub370 \ud544\ud130\ub9c8\ub2e4 \ubc1d\uc544\uc9c0\ub294 \uacbd\uacc4\uc120\uc758 \ubc29\ud5a5\uc774 \ub2e4\ub974\ub2e4. \ubd80\uce20 \uc804\uccb4\uac00 \ubc1d\uc740 \ub9f5, \ubc30\uacbd\uc774 \ubc1d\uc740 \ub9f5, \uac70\uc758 \uc5b4\ub450\uc6b4 \ub9f5\ub3c4 \uc788\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "앵클 부츠 이미지에 대한 훈련한 모델의 conv1 특성 맵 32장(각 28×28)을 격자로 그린 그림. 밝을수록 필터가 강하게 반응한 곳이다. 많은 특성 맵에 부츠의 윤곽이 보이는데 필터마다 밝아지는 경계선의 방향이 다르다. 부츠 전체가 밝은 맵, 배경이 밝은 맵, 거의 어두운 맵도 있다."}} tags=["nbval-ignore-output"]
 plot_feature_maps(conv1_maps, "훈련한 모델: conv1 특성 맵 32장 (28×28)")
 plt.show()
 
@@ -369,7 +369,7 @@ conv2_extractor = keras.Model(inputs=model.inputs, outputs=model.get_layer("conv
 print([layer.name for layer in conv2_extractor.layers])
 print("출력 모양:", conv2_extractor.output_shape)
 
-# %% mystnb={"image": {"alt": "\uac19\uc740 \uc575\ud074 \ubd80\uce20\uc5d0 \ub300\ud55c \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv2 \ud2b9\uc131 \ub9f5 64\uc7a5(\uac01 14\u00d714)\uc744 \uaca9\uc790\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ud574\uc0c1\ub3c4\uac00 \ub0ae\uc544 \uccab \ubc88\uc9f8 \uce35\uc758 \ud2b9\uc131 \ub9f5\ubcf4\ub2e4 \uc77d\uae30 \uc5b4\ub835\uace0, \ubc11\ucc3d\uc774\ub098 \ubc1c\ubaa9 \uac19\uc740 \ubd80\uce20\uc758 \uc77c\ubd80\uc5d0\uc11c\ub9cc \ubc1d\uc544\uc9c0\ub294 \ub9f5\uc774 \ub9ce\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "같은 앵클 부츠에 대한 훈련한 모델의 conv2 특성 맵 64장(각 14×14)을 격자로 그린 그림. 해상도가 낮아 첫 번째 층의 특성 맵보다 읽기 어렵고, 밑창이나 발목 같은 부츠의 일부에서만 밝아지는 맵이 많다."}} tags=["nbval-ignore-output"]
 conv2_maps = conv2_extractor.predict(boot, verbose=0)
 plot_feature_maps(conv2_maps, "훈련한 모델: conv2 특성 맵 64장 (14×14)")
 plt.show()
@@ -483,7 +483,7 @@ for layer in (untrained_conv1, untrained_conv2):
 #
 # 앞에서 만든 `plot_weight_histograms()`에 두 모델을 함께 넘기면 같은 칸에 겹쳐 그려집니다.
 
-# %% mystnb={"image": {"alt": "\ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378\uacfc \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1, conv2 \uac00\uc911\uce58 \ud788\uc2a4\ud1a0\uadf8\ub7a8\uc744 \uac19\uc740 \uce78\uc5d0 \uacb9\uccd0 \uadf8\ub9b0 \uadf8\ub9bc. \uac00\ub85c\ucd95\uc740 \uac00\uc911\uce58 \uac12, \uc138\ub85c\ucd95\uc740 \uac1c\uc218\ub2e4. \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378\uc740 \uc881\uc740 \uad6c\uac04 \uc548\uc5d0\uc11c \ud3c9\ud3c9\ud55c \uc0c1\uc790 \ubaa8\uc591\uc774\uace0 \uad6c\uac04\uc758 \uacbd\uacc4\uc5d0\uc11c \ub69d \ub04a\uae34\ub2e4. \ud6c8\ub828\ud55c \ubaa8\ub378\uc740 \uadf8 \uc0c1\uc790\uc5d0\uc11c \ucd9c\ubc1c\ud574 \uacbd\uacc4 \ubc16\uc73c\ub85c \ud37c\uc838 \ub098\uac04 \ubaa8\uc591\uc774\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "훈련하지 않은 모델과 훈련한 모델의 conv1, conv2 가중치 히스토그램을 같은 칸에 겹쳐 그린 그림. 가로축은 가중치 값, 세로축은 개수다. 훈련하지 않은 모델은 좁은 구간 안에서 평평한 상자 모양이고 구간의 한계에서 뚝 끊긴다. 훈련한 모델은 그 상자에서 출발해 한계 밖으로 퍼져 나간 모양이다."}} tags=["nbval-ignore-output"]
 plot_weight_histograms({"훈련하지 않은 모델": untrained, "훈련한 모델": model})
 plt.show()
 
@@ -499,7 +499,7 @@ plt.show()
 # 부분에 `plot_filters()`를 한 번씩 부릅니다. 양쪽 모두 같은 색 범위 $[-0.5, 0.5]$로 칠하므로 색의 진하기를 그대로
 # 비교할 수 있습니다.
 
-# %% mystnb={"image": {"alt": "\uc704\uc5d0\ub294 \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378, \uc544\ub798\uc5d0\ub294 \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 conv1 \ud544\ud130 32\uac1c\ub97c \uac19\uc740 \uc0c9 \ubc94\uc704(\u22120.5~0.5, \uc591\uc218 \ube68\uac15, \uc74c\uc218 \ud30c\ub791, 0 \ud770\uc0c9)\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ud544\ud130\ub294 \uc605\uc740 \uc0c9\uc758 \ubb34\uc791\uc704 \uc7a1\uc74c\uc774\uace0, \ud6c8\ub828\ud55c \ud544\ud130\uc5d0\ub294 \ub354 \uc9c4\ud55c \uce78\uacfc \ud55c\ucabd\uc740 \ube68\uac1b\uace0 \ubc18\ub300\ucabd\uc740 \ud30c\ub780 \uacbd\uacc4\uc120 \ubaa8\uc591\uc774 \uc788\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "위에는 훈련하지 않은 모델, 아래에는 훈련한 모델의 conv1 필터 32개를 같은 색 범위(−0.5~0.5, 양수 빨강, 음수 파랑, 0 흰색)로 그린 그림. 훈련하지 않은 필터는 옅은 색의 무작위 잡음이고, 훈련한 필터에는 더 진한 칸과 한쪽은 빨갛고 반대쪽은 파란 경계선 모양이 있다."}} tags=["nbval-ignore-output"]
 fig = plt.figure(figsize=(6.5, 7), layout="constrained")
 top, bottom = fig.subfigures(2, 1)
 plot_filters(keras.ops.convert_to_numpy(untrained_conv1.kernel), "훈련하지 않은 모델의 conv1 필터", figure=top)
@@ -525,7 +525,7 @@ untrained_extractor = keras.Model(inputs=untrained.inputs,
 untrained_conv1_maps, untrained_conv2_maps = untrained_extractor.predict(boot, verbose=0)
 print(untrained_conv1_maps.shape, untrained_conv2_maps.shape)
 
-# %% mystnb={"image": {"alt": "\uc575\ud074 \ubd80\uce20 \uc774\ubbf8\uc9c0\uc758 conv1 \ud2b9\uc131 \ub9f5 32\uc7a5\uc744 16\uc5f4\uc529, \uc704 \ub450 \uc904\uc740 \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378, \uc544\ub798 \ub450 \uc904\uc740 \ud6c8\ub828\ud55c \ubaa8\ub378\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378\uc758 \ud2b9\uc131 \ub9f5\ub3c4 \ubd80\uce20 \ubaa8\uc591\uc744 \ud750\ub9bf\ud558\uac8c \ubcf4\uc5ec \uc8fc\uc9c0\ub9cc, \ud6c8\ub828\ud55c \ubaa8\ub378\uc5d0\uc11c\ub294 \ud2b9\uc815 \ubc29\ud5a5\uc758 \uacbd\uacc4\uc120\ub9cc, \ubc11\ucc3d\ub9cc, \ub610\ub294 \ubc30\uacbd\ub9cc \ubc1d\uc740 \ud2b9\uc131 \ub9f5\ucc98\ub7fc \ud544\ud130\ub9c8\ub2e4 \uc5ed\ud560\uc774 \ub098\ub258\uc5b4 \uc788\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "앵클 부츠 이미지의 conv1 특성 맵 32장을 16열씩, 위 두 줄은 훈련하지 않은 모델, 아래 두 줄은 훈련한 모델로 그린 그림. 훈련하지 않은 모델의 특성 맵도 부츠 모양을 흐릿하게 보여 주지만, 훈련한 모델에서는 특정 방향의 경계선만, 밑창만, 또는 배경만 밝은 특성 맵처럼 필터마다 역할이 나뉘어 있다."}} tags=["nbval-ignore-output"]
 fig = plt.figure(figsize=(7, 2.3), layout="constrained")  # 16열이면 한 칸이 7/16인치
 top, bottom = fig.subfigures(2, 1)
 plot_feature_maps(untrained_conv1_maps, "훈련하지 않은 모델: conv1 특성 맵", columns=16, figure=top)
@@ -542,7 +542,7 @@ plt.show()
 # 훈련한 모델의 특성 맵에서는 특정 방향의 경계선만 밝은 특성 맵, 밑창에만 강하게 반응하는 특성 맵, 부츠가 아니라
 # 배경이 밝은 특성 맵처럼 필터마다 맡은 역할이 나뉘어 있는지 찾아보세요.
 
-# %% mystnb={"image": {"alt": "\uc575\ud074 \ubd80\uce20 \uc774\ubbf8\uc9c0\uc758 conv2 \ud2b9\uc131 \ub9f5 64\uc7a5\uc744 16\uc5f4\uc529, \uc704\ub294 \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378, \uc544\ub798\ub294 \ud6c8\ub828\ud55c \ubaa8\ub378\ub85c \uadf8\ub9b0 \uadf8\ub9bc. \ud6c8\ub828\ud558\uc9c0 \uc54a\uc740 \ubaa8\ub378\uc758 \ud2b9\uc131 \ub9f5\uc740 \ubd80\uce20\uc758 \ud750\ub9bf\ud55c \uc2e4\ub8e8\uc5e3\uc774\uac70\ub098 \uac70\uc758 \uc5b4\ub461\uace0, \ud6c8\ub828\ud55c \ubaa8\ub378\uc758 \ud2b9\uc131 \ub9f5\uc740 \ubc11\ucc3d\uc758 \uac00\ub85c\uc120\uc774\ub098 \ubc1c\ubaa9\uc758 \ube44\uc2a4\ub4ec\ud55c \uacbd\uacc4\uc120\ucc98\ub7fc \ubd80\uce20\uc758 \ud2b9\uc815 \ubd80\ubd84\uc5d0\uc11c\ub9cc \ubc1d\uc544\uc9c4\ub2e4."}} tags=["nbval-ignore-output"]
+# %% mystnb={"image": {"alt": "앵클 부츠 이미지의 conv2 특성 맵 64장을 16열씩, 위는 훈련하지 않은 모델, 아래는 훈련한 모델로 그린 그림. 훈련하지 않은 모델의 특성 맵은 부츠의 흐릿한 실루엣이거나 거의 어둡고, 훈련한 모델의 특성 맵은 밑창의 가로선이나 발목의 비스듬한 경계선처럼 부츠의 특정 부분에서만 밝아진다."}} tags=["nbval-ignore-output"]
 fig = plt.figure(figsize=(7, 4.1), layout="constrained")
 top, bottom = fig.subfigures(2, 1)
 plot_feature_maps(untrained_conv2_maps, "훈련하지 않은 모델: conv2 특성 맵", columns=16, figure=top)
@@ -555,6 +555,9 @@ plt.show()
 # 정보는 없습니다. 훈련한 모델에서는 밑창의 가로선이나 발목의 비스듬한 경계선처럼 부츠의 **특정 부분**에서만 밝아지는 특성
 # 맵이 늘어납니다. 필터마다 "이런 부분이 여기에 있다"는 정보를 골라 담도록 역할이 나뉜 것입니다. 층이 깊어질수록
 # "무작위 필터로도 우연히 생기는 것"과 "훈련으로 배운 것"의 차이가 커집니다.
+#
+# [직접 그려 보기](draw.md) 페이지에서는 여러분이 그리는 동안 두 합성곱 층의 특성 맵 32개와 64개가 어떻게 바뀌는지
+# 볼 수 있습니다. 모델이 판단할 때 이미지의 어디를 보는지는 11장에서 Grad-CAM으로 살펴봅니다.
 #
 # ## 정리
 #
@@ -639,11 +642,11 @@ for name, output in zip(names, outputs):  # 답: 네 출력의 모양을 출력�
 q[2].check(extractor)
 
 # %% [markdown]
-# ### 연습 3. 밀집층의 글로럿 경계
+# ### 연습 3. 밀집층의 글로럿 한계
 #
 # 밀집층 `hidden`의 가중치 모양은 `(3136, 100)`입니다. 밀집층에서는 $\text{fan}_\text{in}$이 입력 개수(3136),
-# $\text{fan}_\text{out}$이 뉴런 개수(100)입니다. 글로럿 균등 분포의 경계 $a$를 계산하고, 훈련하지 않은 모델 `untrained`의
-# `hidden` 가중치가 모두 $[-a, a]$ 안에 있는지(`inside`) 확인하세요. `conv1`의 경계보다 큰가요, 작은가요? 왜 그럴까요?
+# $\text{fan}_\text{out}$이 뉴런 개수(100)입니다. 글로럿 균등 분포의 한계 $a$를 계산하고, 훈련하지 않은 모델 `untrained`의
+# `hidden` 가중치가 모두 $[-a, a]$ 안에 있는지(`inside`) 확인하세요. `conv1`의 한계보다 큰가요, 작은가요? 왜 그럴까요?
 #
 # <details><summary>풀이</summary>
 #
@@ -656,7 +659,7 @@ q[2].check(extractor)
 # %% tags=["solution"]
 hidden_kernel = keras.ops.convert_to_numpy(untrained.get_layer("hidden").kernel)
 fan_in, fan_out = hidden_kernel.shape
-a = np.sqrt(6 / (fan_in + fan_out))  # 답: 글로럿 균등 분포의 경계
+a = np.sqrt(6 / (fan_in + fan_out))  # 답: 글로럿 균등 분포의 한계
 inside = bool(np.all(np.abs(hidden_kernel) <= a))  # 답: 모든 가중치가 [-a, a] 안에 있는가
 q[3].check(a, inside)
 
@@ -678,7 +681,7 @@ q[3].check(a, inside)
 # 계수가 작게 나옵니다. 세 층 모두 1보다 한참 작으므로 훈련이 출발점을 크게 바꾸었지만, `conv1`의 필터는 처음 모양을
 # 가장 많이 간직합니다. 연습 3에서 본 것처럼 `hidden`은 가중치가 작은 범위($\pm 0.043$)에서 출발하므로 같은 크기만큼
 # 움직여도 처음 값에 비해 큰 변화가 되고, 뉴런 하나가 3,136개의 입력을 받아 클래스를 가르는 일을 직접 떠맡습니다.
-# `conv1`은 가중치가 288개뿐이고 경계가 넓게($\pm 0.142$) 시작해서, 경계선처럼 단순한 특성을 찾는 데 적은 변화로도
+# `conv1`은 가중치가 288개뿐이고 한계가 넓게($\pm 0.142$) 시작해서, 경계선처럼 단순한 특성을 찾는 데 적은 변화로도
 # 충분합니다. 여러분의 출력에서 순서가 다르다면, 훈련한 에포크 수와 시드가 어떻게 다른지 보세요.
 #
 # </details>

@@ -30,7 +30,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions
@@ -793,7 +793,7 @@ q[1].check(model)
 # 배열을 훈련에 쓰면 12,000장이 나옵니다.
 #
 # 패션 MNIST의 훈련 이미지 60,000장에는 픽셀까지 똑같은 이미지가 없어서, 올바르게 나누면 0장이 나옵니다. 다른
-# 데이터셋에서는 같은 사진이 여러 번 들어 있는 일이 흔하므로 올바르게 나누었더라도 이런 검사가 쓸모 있습니다.
+# 데이터셋에서는 같은 이미지가 여러 번 들어 있는 일이 흔하므로 올바르게 나누었더라도 이런 검사가 쓸모 있습니다.
 #
 # </details>
 

@@ -16,18 +16,24 @@
 #   있습니다.
 
 # %% tags=["remove-cell"]
-# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서 실행하면 아무 일도 하지 않습니다.
-import importlib.util
+# Colab에서 열었다면 이 책의 helpers 패키지를 설치합니다. 저장소 안에서는 저장소의 helpers를 씁니다.
+import importlib.metadata
 import pathlib
 import subprocess
 import sys
 
-if importlib.util.find_spec("helpers") is None:
+try:
+    importlib.metadata.version("fashion-cnn-course")  # 이 책의 패키지가 설치되어 있는지(이름만 같은 모듈이 아니라)
+except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
+
+import helpers.versions
+
+helpers.versions.say_if_untested()  # 이 책이 시험한 TensorFlow·Keras 버전이 아니면 한 문장으로 알립니다
 
 # %%
 import helpers
@@ -248,9 +254,11 @@ for source, p in zip(my_images, own_probabilities):
     print(f"{name}: {helpers.class_name(p.argmax())} ({p.max():.4f})")
 
 # %% mystnb={"image": {"alt": "네 예시 그림을 28×28로 바꾼 입력과 각각에 대한 모델의 열 가지 클래스 확률 막대그래프. 이미지마다 가장 긴 막대가 모델의 예측입니다."}}
-fig, axes = plt.subplots(len(inputs), 2, figsize=(7.5, 1.6 * len(inputs)), gridspec_kw={"width_ratios": [1, 3]})
-for row, (image, p) in enumerate(zip(inputs, own_probabilities)):
-    axes[row, 0].imshow(image[:, :, 0], cmap="gray_r")
+fig, axes = plt.subplots(
+    len(inputs), 2, figsize=(7.5, 1.6 * len(inputs)), gridspec_kw={"width_ratios": [1, 3]}
+)
+for row, (own, p) in enumerate(zip(inputs, own_probabilities)):
+    axes[row, 0].imshow(own[:, :, 0], cmap="gray_r")
     axes[row, 0].axis("off")
     axes[row, 1].barh(helpers.CLASS_NAMES_KO, p, color="tab:blue")
     axes[row, 1].set_xlim(0, 1)
@@ -295,6 +303,72 @@ with helpers.show_error():
 #   합니다.
 # - 내 이미지는 패션 MNIST를 만든 방법대로 바꿔야 모델에 넣을 수 있고(`helpers.prepare_own_image()`), 그래도 훈련
 #   세트와 분포가 다르면 정확도가 떨어집니다(분포 이동).
+
+# %% [markdown]
+# ## 연습 문제
+#
+# `____` 자리에 답을 쓰고 셀을 실행하면 `check()`가 맞았는지 알려 줍니다. 힌트는 `q[N].hint()`, 풀이는
+# `q[N].solution()`이나 접힌 풀이로 봅니다.
+
+# %%
+from helpers.exercises import ____  # 답을 쓸 자리
+
+q = helpers.exercises.lesson(11)
+
+# %% [markdown]
+# ### 연습 1. 첫 합성곱 층의 Grad-CAM
+#
+# 앞에서 고른 네 이미지(`x_test[chosen]`)의 Grad-CAM을 마지막 합성곱 층 `conv2` 대신 첫 합성곱 층 `conv1`에서 계산해
+# `cam_conv1`에 넣으세요. `conv2`의 지도와 무엇이 다른가요?
+#
+# <details><summary>풀이</summary>
+#
+# `conv1`의 특성 맵은 28×28이라 지도가 더 세밀하지만, 첫 층의 필터는 경계선처럼 단순한 무늬에 반응하므로 어느
+# 클래스인지와는 관계가 약합니다. 지도는 옷의 경계선을 따라 흩어지고, 셔츠와 티셔츠를 가르는 곳을 짚지 못합니다.
+# Grad-CAM이 보통 마지막 합성곱 층에서 계산하는 이유입니다: 해상도는 거칠어도 클래스에 가까운 특성을 봅니다.
+#
+# </details>
+
+# %% tags=["solution"]
+cam_conv1 = inside.grad_cam(model, x_test[chosen], layer="conv1")  # 답: conv1에서 계산한 Grad-CAM
+q[1].check(cam_conv1, model=model, images=x_test[chosen])
+
+# %% [markdown]
+# ### 연습 2. 더 큰 사각형으로 가리기
+#
+# 앞에서 Grad-CAM을 단계별로 계산한 첫 셔츠(`image`)로 가림 시험을 다시 하되, 6×6 대신 10×10 사각형으로 가려
+# `drop_big`에 넣고, 확률이 가장 많이 떨어진 위치(행, 열)를 `peak`에 넣으세요.
+#
+# <details><summary>풀이</summary>
+#
+# `inside.occlusion(model, image, patch=10)`입니다. 사각형이 크면 한 번에 더 넓은 부분이 사라지므로 확률이 더 크게
+# 떨어지고, 지도는 더 뭉툭해집니다. 가림 시험의 결과는 사각형 크기와 가리는 값에 달려 있다는 뜻입니다.
+#
+# </details>
+
+# %% tags=["solution"]
+drop_big = inside.occlusion(model, image, patch=10)  # 답: 10×10으로 가린 가림 시험
+peak = np.unravel_index(drop_big.argmax(), drop_big.shape)  # 답: 가장 많이 떨어진 위치
+q[2].check(drop_big, peak, model=model, image=image)
+
+# %% [markdown]
+# ### 연습 3. 확신할수록 빈 지도
+#
+# 모델이 거의 확신하는 이미지(확률 0.9999 이상)에서는 Grad-CAM 지도가 몇 칸에만 남곤 합니다. 점수로 로그 확률을 쓸 때
+# 왜 그런지 설명해 보세요. 생각해 보는 문제이므로 답을 정한 뒤 접힌 풀이나 `q[3].solution()`과 견주어 보세요.
+#
+# <details><summary>풀이</summary>
+#
+# 로그 확률은 $\log p_c = z_c - \log \sum_j e^{z_j}$이고, 이것을 $z_c$로 미분하면 $1 - p_c$입니다. $p_c$가
+# 1에 가까우면 이 값이 0에 가까우므로, 특성 맵을 조금 바꾸어도 로그 확률은 거의 변하지 않습니다. 그레이디언트가
+# 거의 0이 되면 맵마다의 가중치 $\alpha_k$도 거의 0이 되고, ReLU를 지나면 몇 칸만 남습니다. 지도가 비었다고 모델이
+# 아무 데도 보지 않은 것이 아니라, 이미 충분히 확신해서 "더 올릴 곳"이 없다는 뜻입니다. 이럴 때는 소프트맥스 앞의
+# 점수 $z_c$를 쓰거나 가림 시험으로 확인합니다.
+#
+# </details>
+
+# %%
+q.progress()
 
 # %% [markdown] tags=["remove-cell"]
 # 이전: [10. 더 강한 모델 만들기](10_stronger_model.ipynb) · 다음: [직접 그려 보기](draw.md)

@@ -22,7 +22,7 @@ except importlib.metadata.PackageNotFoundError:
     if pathlib.Path("../helpers/__init__.py").exists():
         sys.path.insert(0, "..")
     else:
-        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.1.0"
+        repository = "git+https://github.com/cnn-course-ko/fashion-mnist-cnn@v1.2.0"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", repository], check=True)
 
 import helpers.versions

@@ -48,9 +48,9 @@ def glorot(a, inside):
     if expect.close(bound, np.sqrt(6 / 3136), 1e-4) or expect.close(bound, np.sqrt(6 / 100), 1e-4):
         raise Wrong("fan_in과 fan_out 가운데 하나만 썼습니다. a = √(6 / (fan_in + fan_out))입니다.")
     if expect.close(bound, 0.1421, 1e-3):
-        raise Wrong("conv1의 경계입니다. hidden의 fan_in = 3136, fan_out = 100으로 계산하세요.")
+        raise Wrong("conv1의 한계입니다. hidden의 fan_in = 3136, fan_out = 100으로 계산하세요.")
     if not expect.close(bound, expected, 1e-4):
-        raise Wrong("경계가 다릅니다. a = √(6 / (3136 + 100))입니다.")
+        raise Wrong("한계가 다릅니다. a = √(6 / (3136 + 100))입니다.")
     if not expect.boolean(inside, "inside"):
         raise Wrong("훈련하지 않은 hidden의 가중치는 모두 [−a, a] 안에 있습니다. np.abs(kernel) <= a를 확인하세요.")
     return f"a = {bound:.4f}로 conv1의 0.142보다 훨씬 작습니다."
@@ -95,7 +95,7 @@ EXERCISES = [
         extractor,
     ),
     Exercise(
-        "밀집층의 글로럿 경계",
+        "밀집층의 글로럿 한계",
         (
             "a = np.sqrt(6 / (fan_in + fan_out))",
             "kernel = keras.ops.convert_to_numpy(untrained.get_layer('hidden').kernel)",

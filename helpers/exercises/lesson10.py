@@ -44,7 +44,7 @@ def test_time_augmentation(original, mirrored, use_tta, labels):
 
 
 def one_at_a_time(variants):
-    from helpers.training import Recipe
+    from helpers.recipes import Recipe
 
     if not isinstance(variants, dict):
         raise Wrong(f"variants는 이름을 키로, 레시피를 값으로 하는 딕셔너리여야 하는데 {expect.kind(variants)}입니다.")

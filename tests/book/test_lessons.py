@@ -191,10 +191,10 @@ def term_violations(words: list[str], code: list[str]) -> list[str]:
     return found
 
 
-PAGES = [*ids, "intro", "glossary"]
+TERM_PAGES = [*ids, "intro", "glossary"]
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", TERM_PAGES)
 def test_terms_are_the_glossarys(name):
     found = term_violations(*visible_texts(name))
     assert not found, f"{name}: {len(found)} word(s) against the glossary's 표기 원칙:\n" + "\n".join(found)

@@ -299,7 +299,7 @@ CASES = {
         ((math.sqrt(6 / 3236), True), {}),
         [
             ((math.sqrt(6 / 3136), True), {}, "하나만 썼습니다"),
-            ((0.1421, True), {}, "conv1의 경계"),
+            ((0.1421, True), {}, "conv1의 한계"),
             ((math.sqrt(6 / 3236), np.False_), {}, "[−a, a] 안에"),
         ],
     ),
@@ -353,7 +353,37 @@ CASES = {
             ((list(recipes().values()),), {}, "딕셔너리"),
         ],
     ),
+    (11, 1): lambda: grad_cam_case(),
+    (11, 2): lambda: occlusion_case(),
 }
+
+
+@functools.cache
+def book_cnn():
+    return helpers.book_model("cnn").model
+
+
+def grad_cam_case():
+    model, images = book_cnn(), helpers.load_splits().x_test[4:6]  # confident ones give all-zero conv1 maps
+    given = {"model": model, "images": images}
+    cam = helpers.inside.grad_cam(model, images, layer="conv1")
+    return ((cam,), given), [
+        ((helpers.inside.grad_cam(model, images),), given, "layer='conv1'"),
+        ((cam[::-1],), given, "conv1의 Grad-CAM과 다릅니다"),
+        ((cam[:, :14, :14],), given, "(2, 28, 28)"),
+    ]
+
+
+def occlusion_case():
+    model, image = book_cnn(), helpers.load_splits().x_test[4:5]
+    given = {"model": model, "image": image}
+    drop = helpers.inside.occlusion(model, image, patch=10)
+    peak = np.unravel_index(drop.argmax(), drop.shape)
+    wrong_peak = np.unravel_index(drop.argmin(), drop.shape)
+    return ((drop, peak), given), [
+        ((helpers.inside.occlusion(model, image), peak), given, "patch=10"),
+        ((drop, wrong_peak), given, "가장 많이 떨어진 곳이 아닙니다"),
+    ]
 
 
 def blur_case():
@@ -520,8 +550,8 @@ def test_progress_names_the_thinking_questions(capsys):
 
 def test_lesson_binds_once_per_kernel():
     assert exercises.lesson(3) is exercises.lesson(3)
-    with pytest.raises(ValueError, match="1장부터 10장까지"):
-        exercises.lesson(11)
+    with pytest.raises(ValueError, match="1장부터 11장까지"):
+        exercises.lesson(12)
 
 
 def test_hints_come_in_stages(capsys):
