@@ -201,7 +201,9 @@ for name, heat in heatmaps.items():
 # 층 이름은 `helpers.inside.last_conv_layer()`가 찾아 줍니다(배치 정규화 뒤의 ReLU 층 `relu3`).
 
 # %% mystnb={"image": {"alt": "10장의 더 강한 모델로 같은 네 이미지를 설명한 그림. 줄마다 이미지, 7×7을 늘린 Grad-CAM, 돌출 맵, 가림 시험 지도가 있고, Grad-CAM 지도가 11장의 모델보다 더 큰 덩어리로 보입니다."}}
-strong = helpers.book_model("strong").model
+# 10장에서 훈련해 둔 모델이 있으면 그 모델을, 없으면 이 책을 만들 때 훈련한 모델을 씁니다
+strong_run = helpers.find_run(helpers.STRONG_RECIPE, data=data) or helpers.book_model("strong")
+strong = strong_run.model
 print("마지막 합성곱 블록의 층:", inside.last_conv_layer(strong))
 fig = inside.plot_explanations(strong, x_test[chosen], y_test[chosen])
 plt.show()
