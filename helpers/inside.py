@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers.messages import bilingual
+from helpers.precision import as_float32
 from helpers.validation import check_keras_model, check_scaled_images
 
 
@@ -23,6 +25,26 @@ def last_conv_layer(model) -> str:
     skipped = (keras.layers.MaxPooling2D, keras.layers.RandomFlip, keras.layers.Dropout)
     grids = [layer for layer in model.layers if len(layer.output.shape) == 4 and not isinstance(layer, skipped)]
     return grids[-1].name
+
+
+def tapped_model(model, layer: str):
+    """A model from the same layers (the same weights) that returns `layer`'s output and the prediction together.
+
+    Lesson 11 writes it as `keras.Model(model.inputs[0], [layer.output, model.outputs[0]])`, which works on the book's
+    models as loaded; a model rebuilt from its config (a float32 copy of a mixed-precision one) may keep its layers'
+    `output` from another call, so here the layers are called once more on a new input."""
+    import keras
+
+    check_keras_model(model)
+    image = keras.Input(shape=model.inputs[0].shape[1:])
+    tensor, tapped = image, None
+    for each in model.layers:
+        tensor = each(tensor)
+        if each.name == layer:
+            tapped = tensor
+    if tapped is None:
+        raise ValueError(bilingual(f"층 {layer!r}이(가) 모델에 없습니다.", f"The model has no layer {layer!r}."))
+    return keras.Model(image, [tapped, tensor])
 
 
 def _class_scores(probabilities, classes):
@@ -43,19 +65,19 @@ def grad_cam(model, images, classes=None, layer: str | None = None) -> np.ndarra
 
     `classes`: one class per image (default: the predicted one). Coarse by design: the map has the layer's
     resolution (14×14 for the lesson model, 7×7 for the stronger one), resized to 28×28."""
-    import keras
     import tensorflow as tf
 
     images = check_scaled_images(images, "images").astype("float32")
+    model = as_float32(model)  # a mixed-precision model explained in bfloat16 would depend on the CPU
     layer = layer or last_conv_layer(model)
-    inner = keras.Model(model.inputs[0], [model.get_layer(layer).output, model.outputs[0]])
+    inner = tapped_model(model, layer)
     classes = _predicted(model, images, classes)
     x = tf.convert_to_tensor(images)
     with tf.GradientTape() as tape:
         maps, probabilities = inner(x, training=False)
-        maps = tf.cast(maps, "float32")
         score = _class_scores(tf.cast(probabilities, "float32"), classes)
-    gradients = tape.gradient(score, maps)
+    gradients = tf.cast(tape.gradient(score, maps), "float32")
+    maps = tf.cast(maps, "float32")
     weights = tf.reduce_mean(gradients, axis=(1, 2), keepdims=True)  # one weight per channel: its mean gradient
     cam = tf.nn.relu(tf.reduce_sum(weights * maps, axis=-1, keepdims=True))
     cam = tf.image.resize(cam, images.shape[1:3], method="bilinear")[..., 0].numpy()
@@ -67,6 +89,7 @@ def saliency(model, images, classes=None) -> np.ndarray:
     import tensorflow as tf
 
     images = check_scaled_images(images, "images").astype("float32")
+    model = as_float32(model)
     classes = _predicted(model, images, classes)
     x = tf.convert_to_tensor(images)
     with tf.GradientTape() as tape:
@@ -80,6 +103,7 @@ def occlusion(model, image, class_index=None, patch: int = 6, stride: int = 2) -
     """How much the class's probability drops when a `patch`×`patch` square is blanked (set to the background, 0),
     averaged over the positions covering each pixel: (28, 28), in probability points. Slow but model-agnostic."""
     images = check_scaled_images(image, "image").astype("float32")[:1]
+    model = as_float32(model)
     class_index = int(_predicted(model, images, class_index)[0])
     base = float(np.asarray(model.predict(images, verbose=0))[0, class_index])
     side = images.shape[1]
@@ -123,6 +147,7 @@ def plot_explanations(model, images, true_labels, layer: str | None = None):
     from helpers.plots import BOOK_WIDTH_IN
 
     images = check_scaled_images(images, "images").astype("float32")
+    model = as_float32(model)
     predicted = np.asarray(model.predict(images, verbose=0)).argmax(axis=1)
     cams, grads = grad_cam(model, images, predicted, layer), saliency(model, images, predicted)
     fig, axes = plt.subplots(len(images), 4, figsize=(BOOK_WIDTH_IN * 0.8, 1.75 * len(images)), squeeze=False)

@@ -52,6 +52,24 @@ def test_grad_cam_works_on_the_stronger_sequential_model(test_images):
     assert inside.grad_cam(strong, test_images[0][:2]).shape == (2, 28, 28)
 
 
+def test_a_mixed_precision_model_is_explained_in_float32(test_images):
+    """The run store keeps lesson 10's model in mixed_bfloat16 where the CPU computes in it: explained all the same."""
+    import keras
+
+    import helpers
+
+    book = helpers.book_model("strong").model
+    keras.mixed_precision.set_global_policy("mixed_bfloat16")
+    try:
+        mixed = helpers.build_strong_cnn()
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    mixed.set_weights(book.get_weights())
+    images = test_images[0][:2]
+    np.testing.assert_allclose(inside.grad_cam(mixed, images), inside.grad_cam(book, images), atol=1e-6)
+    np.testing.assert_allclose(inside.saliency(mixed, images), inside.saliency(book, images), atol=1e-6)
+
+
 def test_bad_images_get_a_korean_sentence(model):
     with pytest.raises(ValueError, match="모양"):
         inside.grad_cam(model, np.zeros((28, 28)))
