@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 11. 새 장의 제목
+# # 12. 새 장의 제목
 #
 # 이 장에서 무엇을 왜 배우는지 두세 문장으로 소개합니다. 앞 장과 어떻게 이어지는지도 말해 줍니다.
 # 낯선 용어는 [용어집](glossary.md)에서 찾아볼 수 있습니다.
@@ -89,4 +89,4 @@ q[2].check(total)
 q.progress()
 
 # %% [markdown] tags=["remove-cell"]
-# 이전: [10. 더 강한 모델 만들기](10_stronger_model.ipynb) · 다음: [용어집](glossary.md)
+# 이전: [11. 모델은 어디를 볼까: 설명 그림과 내 이미지](11_what_the_model_sees.ipynb) · 다음: [직접 그려 보기](draw.md)
