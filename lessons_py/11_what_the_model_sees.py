@@ -101,7 +101,7 @@ cam = keras.ops.convert_to_numpy(cam[0])
 print("특성 맵:", maps.shape, "그레이디언트:", gradients.shape, "Grad-CAM:", cam.shape)
 print("예측:", helpers.class_name(class_index), "/ 정답:", helpers.class_name(y_test[first_shirt]))
 
-# %% mystnb={"image": {"alt": "테스트 세트 첫 이미지(앵클 부츠)와 그 위에 겹친 14×14 Grad-CAM 지도. 밝은 부분이 모델이 앵클 부츠라고 판단할 때 근거로 삼은 곳으로, 신발의 몸통과 굽 쪽에 모여 있습니다."}}
+# %% mystnb={"image": {"alt": "테스트 세트의 첫 셔츠 이미지, 그 Grad-CAM 14×14 지도, 둘을 겹친 그림. 지도는 깃 둘레의 몇 칸이 가장 밝고, 소매와 몸통 가장자리에도 밝은 칸이 흩어져 있습니다."}}
 fig, axes = plt.subplots(1, 3, figsize=(7.5, 2.8))
 axes[0].imshow(image[0, :, :, 0], cmap="gray_r")
 axes[0].set_title("입력 이미지")
@@ -145,7 +145,7 @@ for truth, guess in cases:
     else:
         print(f"정답 {truth}, 예측 {guess}: 이 모델에는 그런 이미지가 없습니다")
 
-# %% mystnb={"image": {"alt": "네 줄의 그림. 줄마다 테스트 이미지 하나와 그 위의 Grad-CAM, 돌출 맵, 가림 시험 지도가 있습니다. 첫째 줄은 맞힌 셔츠, 둘째 줄은 티셔츠/탑으로 틀린 셔츠, 셋째 줄은 맞힌 코트, 넷째 줄은 스웨터로 틀린 코트입니다. 틀린 예측에서도 지도는 옷의 몸통을 가리키고, 셔츠의 깃이나 코트의 여밈처럼 두 클래스를 가르는 부분은 뚜렷하게 드러나지 않습니다."}}
+# %% mystnb={"image": {"alt": "네 줄의 그림. 줄마다 테스트 이미지와 그 Grad-CAM, 돌출 맵, 가림 시험 지도가 있습니다. 첫째 줄은 맞힌 셔츠로 Grad-CAM이 깃을 가리킵니다. 둘째 줄은 티셔츠/탑으로 틀린 셔츠로, Grad-CAM은 어깨와 깃 둘레를, 가림 시험은 아랫단을 가리킵니다. 셋째 줄은 맞힌 코트로 Grad-CAM은 왼쪽 앞섶을, 가림 시험은 가운데 여밈을 가리킵니다. 넷째 줄은 스웨터로 틀린 코트로 두 지도 모두 목 둘레를 가리킵니다. 돌출 맵은 세 방법 가운데 가장 흩어져 있습니다."}}
 fig = inside.plot_explanations(model, x_test[chosen], y_test[chosen])
 plt.show()
 
@@ -200,13 +200,19 @@ for name, heat in heatmaps.items():
 # 10장의 모델은 합성곱 블록이 세 개라서 마지막 특성 맵이 7×7입니다. Grad-CAM의 해상도는 더 거칠어집니다.
 # 층 이름은 `helpers.inside.last_conv_layer()`가 찾아 줍니다(배치 정규화 뒤의 ReLU 층 `relu3`).
 
-# %% mystnb={"image": {"alt": "10장의 더 강한 모델로 같은 네 이미지를 설명한 그림. 줄마다 이미지, 7×7을 늘린 Grad-CAM, 돌출 맵, 가림 시험 지도가 있고, Grad-CAM 지도가 11장의 모델보다 더 큰 덩어리로 보입니다."}}
+# %% mystnb={"image": {"alt": "10장의 더 강한 모델로 같은 네 이미지를 설명한 그림. 이 모델은 둘째 줄의 셔츠를 맞히고 넷째 줄의 코트를 스웨터로 틀립니다. 7×7 지도를 늘린 Grad-CAM은 6장의 모델보다 큰 덩어리이고, 몇 줄에서는 이미지 구석의 배경을 가리킵니다. 가림 시험은 옷의 윗부분과 가운데를 가리킵니다."}}
 # 10장에서 훈련해 둔 모델이 있으면 그 모델을, 없으면 이 책을 만들 때 훈련한 모델을 씁니다
 strong_run = helpers.find_run(helpers.STRONG_RECIPE, data=data) or helpers.book_model("strong")
 strong = strong_run.model
 print("마지막 합성곱 블록의 층:", inside.last_conv_layer(strong))
 fig = inside.plot_explanations(strong, x_test[chosen], y_test[chosen])
 plt.show()
+
+# %% [markdown]
+# 같은 이미지라도 모델이 다르면 지도가 다릅니다. 이 모델의 Grad-CAM은 7×7 지도의 한 칸이 4×4 픽셀을 덮을 만큼 거칠고,
+# 몇몇 이미지에서는 옷이 아닌 구석의 배경에 값을 줍니다. 그렇다고 모델이 배경을 보고 판단했다고 단정할 수는 없습니다.
+# 가림 시험에서는 그 구석을 가려도 확률이 거의 떨어지지 않기 때문입니다. 한 가지 지도만 믿지 말고 여러 방법을 견주어
+# 보라는 앞의 결론이 여기서도 맞습니다.
 
 # %% [markdown]
 # ## 내 이미지로 시험하기

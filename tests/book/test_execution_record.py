@@ -16,7 +16,7 @@ MANIFEST = ROOT / "helpers" / "trained" / "manifest.json"
 ids = [path.stem for path in NOTEBOOKS]
 # Which lessons use which of the book's models (lesson 6 trains the lesson model, lesson 10 the stronger one).
 USES = {"06_compile_and_train": {"cnn"}, "07_evaluate_and_predict": {"cnn"}, "08_filters_and_feature_maps": {"cnn"},
-        "10_stronger_model": {"cnn", "strong"}}  # fmt: skip
+        "10_stronger_model": {"cnn", "strong"}, "11_what_the_model_sees": {"cnn", "strong"}}  # fmt: skip
 
 
 def record(path: Path) -> dict:
