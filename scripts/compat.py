@@ -37,7 +37,7 @@ VENVS = Path(os.environ.get("COMPAT_VENVS", "/work/compat-venvs"))
 TENSORFLOW = "tensorflow-cpu" if platform.machine() in ("x86_64", "AMD64") else "tensorflow"
 # What running a notebook needs besides the course (Colab has these); PyYAML for tests/conftest.py's imports.
 RUNNER = ["ipykernel>=6.29", "nbclient>=0.10", "nbformat>=5.10", "pytest>=8", "pyyaml>=6"]
-FULL_MODE = {"07", "08", "10"}  # these load the book's shipped models when nothing is cached
+FULL_MODE = {"07", "08", "10", "11"}  # these load the book's shipped models when nothing is cached
 LESSON_SWITCHES = {"10": ("USE_BOOK_MODEL = False", "USE_BOOK_MODEL = True")}
 CELL_TIMEOUT = 1800
 
