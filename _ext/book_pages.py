@@ -43,6 +43,8 @@ LABELS_KO = {
     "booktheme": {
         "Launch interactive content": "실행 환경에서 열기",
         "Launch on Colab": "Colab에서 열기",
+        "Launch on Binder": "Binder에서 열기",
+        "Launch on JupyterHub": "JupyterHub에서 열기",
         "logo": "로고",
         "Fullscreen mode": "전체 화면",
         "Open an issue": "이슈 열기",

@@ -145,6 +145,7 @@ def convolution_animation(image=None, kernel=None):
     for english, korean in ANIMATION_LABELS.items():
         html = html.replace(f'title="{english}" aria-label="{english}"', f'title="{korean}" aria-label="{korean}"')
     html = html.replace('class="anim-slider"', 'class="anim-slider" aria-label="장면 선택"')
+    html = html.replace("<img id=", '<img alt="필터가 이미지 위를 한 칸씩 옮겨 가며 특성 맵을 채우는 장면" id=', 1)
     return HTML(html)
 
 

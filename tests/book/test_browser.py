@@ -94,7 +94,7 @@ return {
   hangul: /[가-힣]/.test(article.innerText),
   broken_images: [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src),
   remote: [...performance.getEntriesByType('resource').map(e => e.name),
-           ...[...document.querySelectorAll('script[src], link[href], img[src]')].map(e => e.src || e.href)]
+           ...[...document.querySelectorAll('script[src], link[href]:not([rel=canonical]), img[src]')].map(e => e.src || e.href)]
     .filter(url => !local(url)),
   math: article.querySelectorAll('.math').length,
   untypeset: [...article.querySelectorAll('.math')].filter(m => !m.querySelector('mjx-container'))
