@@ -136,7 +136,7 @@ def test_bilingual_error_messages_have_their_english_half_marked(pages_html):
     """Lesson 9 shows the helpers' own errors: Korean first, English after; the English line is `lang="en"`."""
     page = pages_html["book/09_common_mistakes"]
     pairs = 0
-    for pre in page.select("article .output.traceback pre"):
+    for pre in page.select("article .output.traceback pre, article .output.stream pre"):  # show_error prints them
         lines = pre.get_text().split("\n")
         marked = {span.get_text() for span in pre.select('[lang="en"]')}
         for korean, english in itertools.pairwise(lines):
@@ -283,15 +283,16 @@ def test_a_lesson_can_be_read_by_keyboard_alone(offline, site):
 
         load(browser, f"{site}/book/{LESSON_WITH_SOLUTION}.html")
         browser.execute_script("document.activeElement.blur()")
-        solution = "details.hide summary"
+        solution = "article details summary"  # a collapsed answer (풀이) or code cell
         assert tab_until(browser, solution), "no collapsed code cell reachable by Tab"
         assert browser.execute_script("return document.activeElement.parentElement.open") is False
         press(browser, Keys.SPACE)
         assert browser.execute_script("return document.activeElement.parentElement.open") is True
-        code = browser.execute_script(
-            "return document.activeElement.parentElement.querySelector('.cell_input').getBoundingClientRect().height"
+        shown = browser.execute_script(  # what the opened answer holds is on screen now
+            "const d = document.activeElement.parentElement; const s = d.querySelector('summary');"
+            "return d.getBoundingClientRect().height - s.getBoundingClientRect().height"
         )
-        assert code > 0
+        assert shown > 0
 
 
 @needs_browser

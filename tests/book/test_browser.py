@@ -156,9 +156,9 @@ def screenshot(browser, name, suffix):
 
 
 def screenshot_detail(browser, name, width):
-    """Scrolled to what the page is about: lesson 9's first error, otherwise the first figure."""
+    """Scrolled to what the page is about: the first figure, otherwise the first output (lesson 9: an error shown)."""
     found = browser.execute_script(
-        "const e = document.querySelector('.output.traceback') || document.querySelector('.cell_output img');"
+        "const e = document.querySelector('.cell_output img') || document.querySelector('.cell_output');"
         "if (e) { e.scrollIntoView({block: 'start', behavior: 'instant'}); window.scrollBy(0, -80); } return !!e;"
     )
     if found:
