@@ -7,6 +7,8 @@ convention: `gray_r`, larger values darker, like ink on paper.
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Polygon, Rectangle
@@ -145,6 +147,10 @@ def convolution_animation(image=None, kernel=None):
     for english, korean in ANIMATION_LABELS.items():
         html = html.replace(f'title="{english}" aria-label="{english}"', f'title="{korean}" aria-label="{korean}"')
     html = html.replace('class="anim-slider"', 'class="anim-slider" aria-label="장면 선택"')
+    # matplotlib links Font Awesome from a CDN; the book's theme has it, and nothing may load from another host
+    html = re.sub(
+        r'<link rel="stylesheet"\s+href="https://maxcdn\.bootstrapcdn\.com/font-awesome/[^"]*"\s*>\s*', "", html
+    )
     html = html.replace("<img id=", '<img alt="필터가 이미지 위를 한 칸씩 옮겨 가며 특성 맵을 채우는 장면" id=', 1)
     return HTML(html)
 

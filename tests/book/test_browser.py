@@ -27,7 +27,7 @@ LESSONS = sorted(p.stem for p in (ROOT / "book").glob("*.ipynb"))
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 SHOT_PAGES = ("05_build_model", "06_compile_and_train", "09_common_mistakes")
 # Latin words the page chrome may show besides the book's titles: product, file type, shortcut, author and licence
-CHROME_LATIN = {"Colab", "Ctrl", "CNN", "MIT", "CC", "BY", "SA", "PDF", "pdf", "ipynb", "md"}
+CHROME_LATIN = {"Colab", "Binder", "Ctrl", "CNN", "MIT", "CC", "BY", "SA", "PDF", "pdf", "ipynb", "md"}
 
 pytestmark = needs_browser
 
