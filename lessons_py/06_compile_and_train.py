@@ -390,7 +390,7 @@ run = helpers.save_trained(model, history, data=data, epoch_seconds=timer.second
 #
 # `fit()`이 돌려준 `history.history`는 에포크별 값을 담은 딕셔너리입니다.
 
-# %% mystnb={"image": {"alt": "에포크별 검증 손실 꺾은선 그래프. 검증 손실이 가장 낮아진 에포크마다 파란 삼각형(체크포인트 저장)이 있고, 마지막 저장 뒤로 개선이 없던 에포크 구간이 주황으로 칠해져 있으며, 훈련이 멈춘 에포크에 주황 점선과 어느 에포크의 가중치로 되돌렸는지가 적혀 있습니다."}}
+# %% mystnb={"image": {"alt": "에포크별 검증 손실 꺾은선 그래프. 검증 손실이 가장 낮아진 에포크마다 파란 삼각형(체크포인트 저장)이 있고, 마지막 저장 뒤로 개선이 없던 에포크 구간이 주황으로 칠해져 있으며, 훈련이 멈춘 에포크에 주황 점선과 어느 에포크의 가중치로 되돌렸는지가 적혀 있습니다."}} tags=["nbval-ignore-output"]
 fig, timeline = helpers.concepts.callback_timeline(history.history["val_loss"], patience=2)
 plt.show()
 print("체크포인트를 저장한 에포크:", timeline["saves"])

@@ -50,7 +50,7 @@ import tensorflow as tf
 # 8장처럼 6장의 모델을 `helpers.lesson_model()`로 불러옵니다. 다시 훈련하지 않습니다. 테스트 세트는 4장과 같은
 # 방법으로 스케일을 조정한 것입니다.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 run = helpers.lesson_model()
 model = run.model
 data = helpers.load_splits()
@@ -82,7 +82,7 @@ print(f"테스트 정확도: {np.mean(predicted == y_test):.4f}")
 # `model.inputs`와 각 층의 `output`이 이미 계산 그래프로 연결되어 있습니다(입력 없이 만든 `Sequential` 모델에서는
 # 이 방법이 실패합니다. 5장에서 `keras.Input`을 쓴 까닭 중 하나입니다).
 
-# %%
+# %% tags=["nbval-ignore-output"]
 # model.output은 이 모델을 다른 모델의 층으로 호출했을 때의 출력이라 여기서는 없습니다. outputs[0]을 씁니다.
 inner = keras.Model(model.inputs[0], [model.get_layer("conv2").output, model.outputs[0]])
 
@@ -133,7 +133,7 @@ plt.show()
 # 찾은 첫 이미지들을 씁니다(결과를 보고 고르지 않았습니다): 셔츠를 맞힌 것, 셔츠를 티셔츠/탑으로 틀린 것, 코트를
 # 맞힌 것, 코트를 스웨터로 틀린 것.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 names = list(helpers.CLASS_NAMES_KO)
 cases = [("셔츠", "셔츠"), ("셔츠", "티셔츠/탑"), ("코트", "코트"), ("코트", "스웨터")]
 chosen = []
@@ -168,7 +168,7 @@ plt.show()
 # 1을 각각 가려 보고, 로그 확률이 더 떨어진 쪽을 셉니다. 지도 대신 무작위로 순위를 매기면 이 비율은 0.5 근처가
 # 됩니다.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 sample = x_test[:200]
 sample_predicted = predicted[:200]
 rows = np.arange(len(sample))
@@ -254,7 +254,7 @@ plt.show()
 # %% [markdown]
 # 네 장 모두 모델에 넣고, 7장처럼 예측한 클래스와 확률을 봅니다.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 inputs = np.concatenate([helpers.prepare_own_image(source) for source in my_images])
 own_probabilities = model.predict(inputs, verbose=0)
 for source, p in zip(my_images, own_probabilities):
