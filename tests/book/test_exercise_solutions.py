@@ -1,5 +1,8 @@
 """Every lesson run with its solutions filled in (lessons_py as the instructor wrote it, quick mode): every check()
-must pass, so a lesson edit that breaks an exercise fails here. Slow: `make exercises` (pytest -m slow)."""
+must pass, so a lesson edit that breaks an exercise fails here. Slow: `make exercises` (pytest -m slow).
+
+The lessons run in a folder and a model cache of their own, so that `make test` can run this beside nbval (which runs
+the same lessons in book/ with the project's cache) without the two writing the same files."""
 
 import json
 import os
@@ -20,15 +23,23 @@ from lesson_notebook import lesson_number, lesson_sources  # noqa: E402
 REPORT = "import json, helpers.exercises\nprint('EXERCISES ' + json.dumps(helpers.exercises.report()))"
 
 
+@pytest.fixture(scope="module")
+def own_model_cache(tmp_path_factory):
+    """One cache for the module: lesson 7 and later find the model lesson 6 trained here, as in a learner's run."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COURSE_MODE", os.environ.get("COURSE_MODE", "quick"))
+        patch.setenv("COURSE_MODEL_DIR", str(tmp_path_factory.mktemp("models")))
+        yield
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("source", lesson_sources(), ids=[p.stem for p in lesson_sources()])
-def test_every_check_passes_with_the_solutions(source, tmp_path):
-    os.environ.setdefault("COURSE_MODE", "quick")
+def test_every_check_passes_with_the_solutions(source, tmp_path, own_model_cache):
     notebook = jupytext.read(source)
     notebook.cells.append(nbformat.v4.new_code_cell(REPORT))
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     NotebookClient(
-        notebook, timeout=1200, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "book")}}
+        notebook, timeout=1200, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
     ).execute()
     printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs)
     report = json.loads(printed.split("EXERCISES ", 1)[1])[str(lesson_number(source))]
