@@ -157,9 +157,11 @@ with helpers.show_error():
 # `noise_shape`에는 튜플이나 리스트 같은 정수의 묶음이 와야 하는데(`Expected an iterable of integers`)
 # `noise_shape=4`를 받았다는 것입니다.
 #
-# 오류 메시지가 내가 쓰지도 않은 인자 이름을 말할 때는 **위치 인자가 어긋났는지** 의심해 보세요. 만약 오류가 나지
-# 않았더라도 비율이 0이므로 드롭아웃이 전혀 일어나지 않았을 것입니다. 헷갈리기 쉬운 인자는 이름을 붙여 쓰는 편이
-# 안전합니다.
+# 오류 메시지가 내가 쓰지도 않은 인자 이름을 말할 때는 **위치 인자가 어긋났는지** 의심해 보세요.
+#
+# 이 검사는 Keras 3.13부터 들어갔습니다. Keras 3.12 이하(Colab에 깔린 Keras가 아직 이쪽일 수
+# 있습니다)에서는 위 셀이 **오류 없이** 끝납니다. 비율이 0이라 아무 일도 하지 않는 드롭아웃 층이 조용히 만들어지고, 모델은
+# 드롭아웃 없이 훈련됩니다. 오류가 나는 것보다 이쪽이 더 위험합니다. 헷갈리기 쉬운 인자는 이름을 붙여 쓰는 편이 안전합니다.
 
 # %%
 dropout = keras.layers.Dropout(rate=0.4)
@@ -682,7 +684,7 @@ print([type(callback).__name__ for callback in callbacks])
 # | --- | --- | --- | --- |
 # | `Conv2D(..., input_size=(28, 28, 1))` | `ValueError` | `Unrecognized keyword arguments passed to Conv2D` | 모델 맨 앞에 `keras.Input(shape=(28, 28, 1))` |
 # | `Conv2D(..., input_shape=(28, 28, 1))` | 경고만 | ``Do not pass an `input_shape`/`input_dim` argument to a layer.`` | `keras.Input(shape=...)` |
-# | `Dropout(0,4)` | `ValueError` | ``Invalid value received for argument `noise_shape`.`` | `Dropout(0.4)` 또는 `Dropout(rate=0.4)` |
+# | `Dropout(0,4)` | `ValueError`(Keras 3.13부터; 그 전에는 **오류 없음**) | ``Invalid value received for argument `noise_shape`.`` | `Dropout(0.4)` 또는 `Dropout(rate=0.4)` |
 # | `compile(metrics='accuracy')` | `ValueError` (`compile` 때) | ``Expected `metrics` argument to be a list, tuple, or dict.`` | `metrics=['accuracy']` |
 # | 실패한 `compile` 뒤의 `fit` | `ValueError` | ``You must call `compile()` before using the model.`` | 앞의 오류부터 고치기 |
 # | 희소 손실 + 원-핫 레이블 | `ValueError` (`fit` 때) | ``Argument `output` must have rank (ndim) `target.ndim - 1`.`` | 정수 레이블(`argmax(axis=1)`) |
