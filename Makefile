@@ -62,10 +62,11 @@ nbval: data  ## re-execute every notebook in quick mode and compare with the sto
 	COURSE_MODE=quick $(BIN)/python -m pytest --nbval --nbval-current-env book
 
 # The four long suites each keep about one core busy (measured: `make slow` 256 s wall, 279 s CPU), so `make test` runs
-# them TEST_JOBS at a time, longest first; each one's output is printed whole when it ends. Set-up happens before, once.
+# them TEST_JOBS at a time, longest first; each one's output is printed whole when it ends, and a failing one stops
+# none of the others. The system packages are installed before (two apt-get at once would wait on its lock).
 TEST_JOBS ?= 2
-test: lint system-browser data  ## everything CI runs: lint, then unit, slow, check, nbval and exercises side by side
-	$(MAKE) --no-print-directory --jobs=$(TEST_JOBS) --output-sync=target slow check exercises nbval unit
+test: lint system-browser  ## everything CI runs: lint, then unit, slow, check, nbval and exercises side by side
+	$(MAKE) --no-print-directory --jobs=$(TEST_JOBS) --output-sync=target --keep-going slow check exercises nbval unit
 
 # Not part of `make test`: it builds three more environments (about 1 GB) outside the repository, in $COMPAT_VENVS.
 test-compat: venv  ## the lowest supported, Colab's and the newest TensorFlow/Keras: unit tests and every lesson alone
