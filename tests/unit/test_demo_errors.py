@@ -24,12 +24,13 @@ def test_a_keras_error_is_printed_as_xmode_minimal_prints_it_and_swallowed(capsy
     import keras
 
     with helpers.show_error():
-        keras.layers.Dropout(0, 4)  # the seeds' comma: noise_shape=4
+        # A rate outside [0, 1) raises on every Keras in range; the seeds' Dropout(0, 4) raises only from Keras 3.13
+        keras.layers.Dropout(1.5)
     after = "the next line runs"
     printed = capsys.readouterr().out
-    expected = ipython_minimal(raised_by(lambda: keras.layers.Dropout(0, 4)))
+    expected = ipython_minimal(raised_by(lambda: keras.layers.Dropout(1.5)))
     assert printed == expected
-    assert printed.startswith("ValueError: Invalid value received for argument `noise_shape`.")
+    assert printed.startswith("ValueError: Invalid value received for argument `rate`.")
     assert after
 
 
