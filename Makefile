@@ -78,7 +78,7 @@ sync: venv  ## lessons_py/*.py → book/*.ipynb (learner's starters, outputs kep
 check-sync: venv  ## check that every lessons_py/*.py and book/*.ipynb pair agrees, and solutions.json too
 	$(BIN)/python -m pytest -q tests/book/test_notebooks.py tests/book/test_exercises.py -k "pair or jupytext or its_notebook or solutions"
 
-exercises: data  ## run every lesson with its solutions filled in (quick mode): every check() must pass
+exercises: data  ## run every lesson with its solutions filled in, tags stripped as Colab runs it (quick): every check() must pass
 	COURSE_MODE=quick $(BIN)/python -m pytest -q -m slow tests/book/test_exercise_solutions.py
 
 execute: data  ## run every notebook in full mode from an empty model cache and store the outputs

@@ -267,17 +267,17 @@ def test_a_lesson_can_be_read_by_keyboard_alone(offline, site):
         assert tab_until(browser, ".bd-sidebar-primary nav.bd-docs-nav a.reference"), "no chapter link by Tab"
         assert tab_until(browser, ".bd-sidebar-primary nav.bd-docs-nav a[href*='02_conv_layer']")
         press(browser, Keys.ENTER)
-        WebDriverWait(browser, 10).until(lambda d: "02_conv_layer" in d.current_url)
+        WebDriverWait(browser, 10, poll_frequency=0.05).until(lambda d: "02_conv_layer" in d.current_url)
 
         load(browser, f"{site}/book/{LESSON_WITH_SOLUTION}.html")
         browser.execute_script("document.activeElement.blur()")
         assert tab_until(browser, "button.search-button-field"), "the search button is not reachable by Tab"
         press(browser, Keys.ENTER)
-        WebDriverWait(browser, 5).until(
+        WebDriverWait(browser, 5, poll_frequency=0.05).until(
             lambda d: d.execute_script("return document.activeElement.matches('input[name=q]')")
         )
         browser.switch_to.active_element.send_keys("풀링", Keys.ENTER)
-        WebDriverWait(browser, 30).until(
+        WebDriverWait(browser, 30, poll_frequency=0.05).until(
             lambda d: d.find_elements("css selector", "#search-results li a[href*='03_pooling_layer']")
         )
 
@@ -310,4 +310,4 @@ def test_the_phone_menu_opens_by_keyboard(offline, site):
         link = browser.switch_to.active_element
         assert link.is_displayed() and link.rect["x"] >= 0
         press(browser, Keys.ENTER)
-        WebDriverWait(browser, 10).until(lambda d: "02_conv_layer" in d.current_url)
+        WebDriverWait(browser, 10, poll_frequency=0.05).until(lambda d: "02_conv_layer" in d.current_url)

@@ -94,7 +94,8 @@ return {
   hangul: /[가-힣]/.test(article.innerText),
   broken_images: [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src),
   remote: [...performance.getEntriesByType('resource').map(e => e.name),
-           ...[...document.querySelectorAll('script[src], link[href]:not([rel=canonical]), img[src]')].map(e => e.src || e.href)]
+           ...[...document.querySelectorAll('script[src], link[href]:not([rel=canonical]), img[src]')]
+             .map(e => e.src || e.href)]
     .filter(url => !local(url)),
   math: article.querySelectorAll('.math').length,
   untypeset: [...article.querySelectorAll('.math')].filter(m => !m.querySelector('mjx-container'))
@@ -220,7 +221,9 @@ def phone(offline, site):
                 USABLE_JS + "return linkTo(document.querySelector('.bd-sidebar-primary'), arguments[0]);", following
             )
             link.click()
-            WebDriverWait(browser, 10).until(lambda d, url=following: d.current_url.split("#")[0] == url)
+            WebDriverWait(browser, 10, poll_frequency=0.05).until(
+                lambda d, url=following: d.current_url.split("#")[0] == url
+            )
             data["tap_went_to"] = browser.current_url
             seen[name] = data
     return seen
@@ -354,7 +357,7 @@ def test_hangul_is_drawn_with_real_glyphs(browser, site):
 @pytest.mark.parametrize("term, expected", [("합성곱", "02_conv_layer"), ("풀링", "03_pooling_layer")])
 def test_search_finds_the_lessons(browser, site, term, expected):
     browser.get(f"{site}/search.html?q={term}")
-    WebDriverWait(browser, 30).until(
+    WebDriverWait(browser, 30, poll_frequency=0.05).until(
         lambda d: (
             d.find_elements("css selector", "#search-results li")
             or "didn't match" in d.find_element("id", "search-results").text

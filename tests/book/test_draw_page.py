@@ -242,7 +242,7 @@ def test_without_webassembly_the_page_says_so_in_korean(offline, site):
     ]
     try:
         load(offline, url(site))
-        WebDriverWait(offline, 10).until(lambda d: d.find_element("id", "draw-problem").text)
+        WebDriverWait(offline, 10, poll_frequency=0.05).until(lambda d: d.find_element("id", "draw-problem").text)
         assert "WebAssembly" in offline.find_element("id", "draw-problem").text
         assert offline.find_element("id", "draw-clear").get_attribute("disabled")
     finally:

@@ -1,5 +1,9 @@
-"""Every lesson run with its solutions filled in (lessons_py as the instructor wrote it, quick mode): every check()
-must pass, so a lesson edit that breaks an exercise fails here. Slow: `make exercises` (pytest -m slow).
+"""Every lesson run with its solutions filled in (lessons_py as the instructor wrote it, quick mode), the way Colab or
+a plain Jupyter kernel runs "Run all": every cell tag stripped, no error allowed. Every check() must pass, so a lesson
+edit that breaks an exercise fails here, and every cell must run, so an error shown on purpose that stops the run (or
+no longer happens: `helpers.show_error()` then prints NO_ERROR) fails here too. Slow: `make exercises` (pytest -m slow).
+The learner's version (the starters) runs in nbval, which honours no tag that skips a cell or allows an error
+(tests/book/test_run_all.py).
 
 The lessons run in a folder and a model cache of their own, so that `make test` can run this beside nbval (which runs
 the same lessons in book/ with the project's cache) without the two writing the same files."""
@@ -15,6 +19,7 @@ import pytest
 from nbclient import NotebookClient
 
 import helpers.exercises as exercises
+from helpers.demo_errors import NO_ERROR
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -36,11 +41,22 @@ def own_model_cache(tmp_path_factory):
 @pytest.mark.parametrize("source", lesson_sources(), ids=[p.stem for p in lesson_sources()])
 def test_every_check_passes_with_the_solutions(source, tmp_path, own_model_cache):
     notebook = jupytext.read(source)
+    for cell in notebook.cells:
+        cell.metadata.pop("tags", None)  # Colab and Jupyter honour none
     notebook.cells.append(nbformat.v4.new_code_cell(REPORT))
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     NotebookClient(
-        notebook, timeout=1200, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        notebook,
+        timeout=1200,
+        kernel_name="python3",
+        allow_errors=False,
+        resources={"metadata": {"path": str(tmp_path)}},
     ).execute()
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.execution_count for cell in code), f"{source.name}: not every code cell ran"
+    for cell in code:
+        shown = "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+        assert NO_ERROR not in shown, f"{source.name}: the error this cell shows did not happen:\n{cell.source}"
     printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs)
     report = json.loads(printed.split("EXERCISES ", 1)[1])[str(lesson_number(source))]
     expected = [e.number for e in exercises.fresh(lesson_number(source)) if e.checkable]

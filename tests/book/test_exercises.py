@@ -120,7 +120,8 @@ def test_starter_rules():
         "q[1].check(answer)"
     )
     assert starter(code) == (
-        'x = np.arange(3)\nanswer = ____  # 합계\nlow, high = ____, ____\ndef f(a):\n    """Docstring."""\n    return ____\n'
+        "x = np.arange(3)\nanswer = ____  # 합계\nlow, high = ____, ____\n"
+        'def f(a):\n    """Docstring."""\n    return ____\n'
         "# ____: 출력\nq[1].check(answer)"
     )
     assert starter("# 답: 그려 봅니다\nplt.plot([1])\nplt.show()") == "# 그려 봅니다"

@@ -12,12 +12,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from lesson_notebook import build, write  # noqa: E402  (the notebook writer: the learner's cells from lessons_py)
+
 SOURCES = sorted((ROOT / "lessons_py").glob("[0-9]*.py"))  # _template.py is not a lesson
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 ids = [path.stem for path in SOURCES]
 sys.path[:0] = [str(ROOT / "_ext"), str(ROOT / "scripts")]
 import chapter_links  # noqa: E402  (the book's link rewriting: relative in lessons_py, absolute in the notebooks)
-import execute  # noqa: E402  (the notebook writer: `make sync`, `make execute`)
 
 BASE_URL = chapter_links.configured_base_url(ROOT)
 PAGES = chapter_links.book_pages(ROOT / "book")
