@@ -3,6 +3,7 @@ environment. The image build itself needs Docker; here the same files build a fr
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,15 @@ def test_binder_brings_graphviz_the_data_and_korean_fonts_and_the_lock():
     assert os.access(BINDER / "postBuild", os.X_OK), "repo2docker runs postBuild only when it is executable"
 
 
+def registry_reachable() -> bool:
+    """Whether PyPI answers; the offline run (`unshare -n … make test`) has no network: uv then uses its cache."""
+    try:
+        socket.create_connection(("pypi.org", 443), timeout=5).close()
+    except OSError:
+        return False
+    return True
+
+
 @pytest.mark.slow
 def test_postbuild_in_a_fresh_environment_from_the_same_files(tmp_path):
     """requirements.txt (the lock) into a new venv, then postBuild at a copy of the repository's root, as repo2docker
@@ -33,12 +43,18 @@ def test_postbuild_in_a_fresh_environment_from_the_same_files(tmp_path):
             shutil.copy2(ROOT / name, repository / name)
     venv, home = tmp_path / "venv", tmp_path / "home"
     home.mkdir()
-    subprocess.run([uv, "venv", "--quiet", "--seed", "--python", sys.executable, str(venv)], check=True)
-    install = [uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python")]
+    offline = [] if registry_reachable() else ["--offline"]  # uv reads no pip.conf: without PyPI, its own cache
+    subprocess.run([uv, "venv", "--quiet", "--seed", *offline, "--python", sys.executable, str(venv)], check=True)
+    install = [uv, "pip", "install", "--quiet", *offline, "--python", str(venv / "bin" / "python")]
     subprocess.run([*install, "-r", str(repository / "binder" / "requirements.txt")], check=True, timeout=1800)
     environment = {key: value for key, value in os.environ.items() if not key.startswith(("KERAS_", "COURSE_"))}
     environment.update(HOME=str(home), PATH=f"{venv / 'bin'}{os.pathsep}{environment['PATH']}")
     environment.pop("PYTHONPATH", None)
+    # The fresh HOME hides this machine's own pip configuration (its package indexes), which postBuild's pip needs
+    # to fetch its build backend offline; a Binder image brings its own
+    for config in (Path.home() / ".config" / "pip" / "pip.conf", Path.home() / ".pip" / "pip.conf"):
+        if config.is_file() and "PIP_CONFIG_FILE" not in environment:
+            environment["PIP_CONFIG_FILE"] = str(config)
     subprocess.run([str(repository / "binder" / "postBuild")], cwd=repository, env=environment, check=True, timeout=600)
     probe = (
         "import importlib.metadata, helpers, keras; "
