@@ -162,6 +162,13 @@ def load(browser, url):
     assert browser.execute_async_script(READY) is True
 
 
+def wait(driver, seconds: float, poll: float = 0.05):
+    """Selenium's `WebDriverWait`, looking every `poll` seconds: its default 0.5 s is most of a short wait's time."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds, poll_frequency=poll)
+
+
 @contextlib.contextmanager
 def window(browser, size):
     """The browser at `size` (width, height) for a while, then back at the desktop size every test expects."""

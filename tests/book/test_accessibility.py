@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DESKTOP, PHONE, load, needs_browser, window
+from conftest import DESKTOP, PHONE, load, needs_browser, wait, window
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "_ext"))
@@ -267,17 +266,15 @@ def test_a_lesson_can_be_read_by_keyboard_alone(offline, site):
         assert tab_until(browser, ".bd-sidebar-primary nav.bd-docs-nav a.reference"), "no chapter link by Tab"
         assert tab_until(browser, ".bd-sidebar-primary nav.bd-docs-nav a[href*='02_conv_layer']")
         press(browser, Keys.ENTER)
-        WebDriverWait(browser, 10, poll_frequency=0.05).until(lambda d: "02_conv_layer" in d.current_url)
+        wait(browser, 10).until(lambda d: "02_conv_layer" in d.current_url)
 
         load(browser, f"{site}/book/{LESSON_WITH_SOLUTION}.html")
         browser.execute_script("document.activeElement.blur()")
         assert tab_until(browser, "button.search-button-field"), "the search button is not reachable by Tab"
         press(browser, Keys.ENTER)
-        WebDriverWait(browser, 5, poll_frequency=0.05).until(
-            lambda d: d.execute_script("return document.activeElement.matches('input[name=q]')")
-        )
+        wait(browser, 5).until(lambda d: d.execute_script("return document.activeElement.matches('input[name=q]')"))
         browser.switch_to.active_element.send_keys("풀링", Keys.ENTER)
-        WebDriverWait(browser, 30, poll_frequency=0.05).until(
+        wait(browser, 30).until(
             lambda d: d.find_elements("css selector", "#search-results li a[href*='03_pooling_layer']")
         )
 
@@ -303,11 +300,11 @@ def test_the_phone_menu_opens_by_keyboard(offline, site):
         browser.execute_script("document.activeElement.blur()")
         assert tab_until(browser, "button.primary-toggle", limit=30), "the menu button is not reachable by Tab"
         press(browser, Keys.ENTER)
-        WebDriverWait(browser, 5, poll_frequency=0.1).until(  # the opened menu takes the focus
+        wait(browser, 5, poll=0.1).until(  # the opened menu takes the focus
             lambda d: d.execute_script("return !!document.activeElement.closest('.bd-sidebar-primary')")
         )
         assert tab_until(browser, ".bd-sidebar-primary nav.bd-docs-nav a[href*='02_conv_layer']", limit=60)
         link = browser.switch_to.active_element
         assert link.is_displayed() and link.rect["x"] >= 0
         press(browser, Keys.ENTER)
-        WebDriverWait(browser, 10, poll_frequency=0.05).until(lambda d: "02_conv_layer" in d.current_url)
+        wait(browser, 10).until(lambda d: "02_conv_layer" in d.current_url)

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DESKTOP, PHONE, QuietHandler, load, needs_browser, window
-from selenium.webdriver.support.ui import WebDriverWait
+from conftest import DESKTOP, PHONE, QuietHandler, load, needs_browser, wait, window
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "_ext"))
@@ -171,7 +170,7 @@ def open_drawer(browser, toggle, drawer):
     if not buttons:
         return False
     buttons[0].click()
-    WebDriverWait(browser, 5, poll_frequency=0.1).until(lambda d: d.execute_script(DRAWER_OPEN_JS, drawer))
+    wait(browser, 5, poll=0.1).until(lambda d: d.execute_script(DRAWER_OPEN_JS, drawer))
     return True
 
 
@@ -221,9 +220,7 @@ def phone(offline, site):
                 USABLE_JS + "return linkTo(document.querySelector('.bd-sidebar-primary'), arguments[0]);", following
             )
             link.click()
-            WebDriverWait(browser, 10, poll_frequency=0.05).until(
-                lambda d, url=following: d.current_url.split("#")[0] == url
-            )
+            wait(browser, 10).until(lambda d, url=following: d.current_url.split("#")[0] == url)
             data["tap_went_to"] = browser.current_url
             seen[name] = data
     return seen
@@ -357,7 +354,7 @@ def test_hangul_is_drawn_with_real_glyphs(browser, site):
 @pytest.mark.parametrize("term, expected", [("합성곱", "02_conv_layer"), ("풀링", "03_pooling_layer")])
 def test_search_finds_the_lessons(browser, site, term, expected):
     browser.get(f"{site}/search.html?q={term}")
-    WebDriverWait(browser, 30, poll_frequency=0.05).until(
+    wait(browser, 30).until(
         lambda d: (
             d.find_elements("css selector", "#search-results li")
             or "didn't match" in d.find_element("id", "search-results").text

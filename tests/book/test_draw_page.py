@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import PHONE, load, needs_browser, window
+from conftest import PHONE, load, needs_browser, wait, window
 from PIL import Image, ImageDraw
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from helpers import book_models
 from helpers.own_image import prepare_own_image, sample_images
@@ -26,12 +26,12 @@ def url(site):
 
 def open_page(browser, site):
     load(browser, url(site))
-    WebDriverWait(browser, 30, poll_frequency=0.05).until(lambda d: (d.execute_script(PAGE_STATE) or {}).get("ready"))
+    wait(browser, 30).until(lambda d: (d.execute_script(PAGE_STATE) or {}).get("ready"))
 
 
 def settled(browser, before: int, timeout=20):
     """Wait until the page made a prediction after `before` and has nothing left to run."""
-    WebDriverWait(browser, timeout, poll_frequency=0.02).until(
+    wait(browser, timeout, poll=0.02).until(
         lambda d: (state := d.execute_script(PAGE_STATE))["n"] > before and state["idle"]
     )
 
@@ -202,7 +202,7 @@ def test_page_prepares_photos_exactly_as_python_does(page, tmp_path):
 
 def problem_after(browser, path: Path) -> str:
     open_file(browser, path)
-    WebDriverWait(browser, 20, poll_frequency=0.05).until(lambda d: d.find_element("id", "draw-problem").text.strip())
+    wait(browser, 20).until(lambda d: d.find_element("id", "draw-problem").text.strip())
     return browser.find_element("id", "draw-problem").text
 
 
@@ -242,7 +242,7 @@ def test_without_webassembly_the_page_says_so_in_korean(offline, site):
     ]
     try:
         load(offline, url(site))
-        WebDriverWait(offline, 10, poll_frequency=0.05).until(lambda d: d.find_element("id", "draw-problem").text)
+        wait(offline, 10).until(lambda d: d.find_element("id", "draw-problem").text)
         assert "WebAssembly" in offline.find_element("id", "draw-problem").text
         assert offline.find_element("id", "draw-clear").get_attribute("disabled")
     finally:

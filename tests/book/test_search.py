@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
+from conftest import wait
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "_ext"))
@@ -128,8 +129,6 @@ def test_browser_stemmer_is_the_python_stemmer(browser, site, texts):
 
 def search(browser, site, query: str) -> set[str]:
     """The pages the book's search page lists for `query`, once it says the search has finished."""
-    from selenium.webdriver.support.ui import WebDriverWait
-
     if urlparse(browser.current_url).path.endswith("/search.html") and browser.execute_script(
         "return typeof Search !== 'undefined' && Search.hasIndex()"
     ):
@@ -139,7 +138,7 @@ def search(browser, site, query: str) -> set[str]:
         )
     else:
         browser.get(f"{site}/search.html?q={quote(query)}")
-    WebDriverWait(browser, 30, poll_frequency=0.02).until(  # the default 0.5 s poll is most of a search's time
+    wait(browser, 30, poll=0.02).until(
         lambda d: d.execute_script("return document.querySelector('#search-results .search-summary')?.innerText")
     )
     links = browser.find_elements("css selector", "#search-results li a")
