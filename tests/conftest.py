@@ -162,6 +162,16 @@ def load(browser, url):
     assert browser.execute_async_script(READY) is True
 
 
+def assert_every_shown_error_happened(name: str, cells) -> None:
+    """No code cell printed `helpers.show_error()`'s notice that the error it shows on purpose did not happen."""
+    from helpers.demo_errors import NO_ERROR
+
+    for cell in cells:
+        if cell.cell_type == "code":
+            shown = "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+            assert NO_ERROR not in shown, f"{name}: the error this cell shows did not happen:\n{cell.source}"
+
+
 def wait(driver, seconds: float, poll: float = 0.05):
     """Selenium's `WebDriverWait`, looking every `poll` seconds: its default 0.5 s is most of a short wait's time."""
     from selenium.webdriver.support.ui import WebDriverWait

@@ -16,10 +16,10 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+from conftest import assert_every_shown_error_happened
 from nbclient import NotebookClient
 
 import helpers.exercises as exercises
-from helpers.demo_errors import NO_ERROR
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -54,9 +54,7 @@ def test_every_check_passes_with_the_solutions(source, tmp_path, own_model_cache
     ).execute()
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert all(cell.execution_count for cell in code), f"{source.name}: not every code cell ran"
-    for cell in code:
-        shown = "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs)
-        assert NO_ERROR not in shown, f"{source.name}: the error this cell shows did not happen:\n{cell.source}"
+    assert_every_shown_error_happened(source.name, code)
     printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs)
     report = json.loads(printed.split("EXERCISES ", 1)[1])[str(lesson_number(source))]
     expected = [e.number for e in exercises.fresh(lesson_number(source)) if e.checkable]

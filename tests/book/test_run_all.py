@@ -12,8 +12,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-
-from helpers.demo_errors import NO_ERROR
+from conftest import assert_every_shown_error_happened
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "lessons_py").glob("[0-9]*.py"))
@@ -38,7 +37,4 @@ def test_no_cell_relies_on_a_tag_to_fail_or_be_skipped(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_every_error_shown_on_purpose_happened_in_the_stored_run(path):
-    for cell in cells_of(path):
-        if cell.cell_type == "code":
-            shown = "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs)
-            assert NO_ERROR not in shown, f"{path.name}: the error this cell shows did not happen:\n{cell.source}"
+    assert_every_shown_error_happened(path.name, cells_of(path))
