@@ -52,9 +52,10 @@ def test_postbuild_in_a_fresh_environment_from_the_same_files(tmp_path):
     environment.pop("PYTHONPATH", None)
     # The fresh HOME hides this machine's own pip configuration (its package indexes), which postBuild's pip needs
     # to fetch its build backend offline; a Binder image brings its own
-    for config in (Path.home() / ".config" / "pip" / "pip.conf", Path.home() / ".pip" / "pip.conf"):
-        if config.is_file() and "PIP_CONFIG_FILE" not in environment:
-            environment["PIP_CONFIG_FILE"] = str(config)
+    configs = [Path.home() / ".config" / "pip" / "pip.conf", Path.home() / ".pip" / "pip.conf"]
+    user_config = next((config for config in configs if config.is_file()), None)
+    if user_config:
+        environment.setdefault("PIP_CONFIG_FILE", str(user_config))
     subprocess.run([str(repository / "binder" / "postBuild")], cwd=repository, env=environment, check=True, timeout=600)
     probe = (
         "import importlib.metadata, helpers, keras; "
