@@ -10,7 +10,6 @@ them and goes on.
 from pathlib import Path
 
 import jupytext
-import nbformat
 import pytest
 from conftest import assert_every_shown_error_happened
 
@@ -21,13 +20,9 @@ NOTEBOOKS = [ROOT / "book" / f"{source.stem}.ipynb" for source in SOURCES]
 RUN_CHANGING = ("raises-exception", "skip-execution", "nbval-skip")
 
 
-def cells_of(path: Path):
-    return jupytext.read(path).cells if path.suffix == ".py" else nbformat.read(path, as_version=4).cells
-
-
 @pytest.mark.parametrize("path", SOURCES + NOTEBOOKS, ids=[f"{p.stem}{p.suffix}" for p in SOURCES + NOTEBOOKS])
 def test_no_cell_relies_on_a_tag_to_fail_or_be_skipped(path):
-    for cell in cells_of(path):
+    for cell in jupytext.read(path).cells:  # a lesson's .py or its notebook
         tags = cell.metadata.get("tags", [])
         assert not any(marker in tag for tag in tags for marker in RUN_CHANGING), (
             f'{path.name}: a cell tagged {tags} runs differently in Colab ("Run all" stops there or runs it); wrap a '
@@ -37,4 +32,4 @@ def test_no_cell_relies_on_a_tag_to_fail_or_be_skipped(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_every_error_shown_on_purpose_happened_in_the_stored_run(path):
-    assert_every_shown_error_happened(path.name, cells_of(path))
+    assert_every_shown_error_happened(path.name, jupytext.read(path).cells)
